@@ -1,0 +1,63 @@
+/**
+ * `float` numeric mode: the same epoch algorithm on plain float64 fractions. No chain rounding
+ * points — use it for speed in large sweeps; `chain` mode is the reference (spec/yuma.md §3.3
+ * lists what differs).
+ */
+import type { EpochArithmetic, StakeInputs } from './arithmetic.ts';
+
+const U64_MAX_FLOAT = 18446744073709551615;
+
+function floatNormalizedStake(inputs: StakeInputs, n: number): Float64Array {
+  const tw = Number(inputs.taoWeightRaw) / U64_MAX_FLOAT;
+  const threshold = Number(inputs.stakeThresholdRao);
+  const out = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const total = Number(inputs.alphaStakeRao[i] ?? 0n) + Number(inputs.rootStakeRao[i] ?? 0n) * tw;
+    const kept = Math.floor(total) < threshold && i !== inputs.ownerUid ? 0 : total;
+    out[i] = kept;
+    sum += kept;
+  }
+  if (sum === 0) return out;
+  for (let i = 0; i < n; i++) out[i] = out[i]! / sum;
+  return out;
+}
+
+export const floatArithmetic: EpochArithmetic = {
+  mode: 'float',
+  one: 1,
+  half: 0.5,
+  mul: (a, b) => a * b,
+  div: (a, b) => (b === 0 ? 0 : a / b),
+  divIntegers: (x, s) => (s === 0 ? 0 : x / s),
+  fromU16Proportion: (u) => u / 65535,
+  toU16(x: number): number {
+    if (!(x > 0)) return 0;
+    const v = Math.floor(x * 65535);
+    return v > 65535 ? 65535 : v;
+  },
+  bondsEmaCoefficient: (bondsMovingAveragePpm) => 1 - bondsMovingAveragePpm / 1_000_000,
+  normalizedStake: floatNormalizedStake,
+  emissionRao(fractions: Float64Array, emissionRao: bigint): bigint[] {
+    const e = Number(emissionRao);
+    const out = new Array<bigint>(fractions.length);
+    for (let i = 0; i < fractions.length; i++) {
+      const x = fractions[i]!;
+      out[i] = x > 0 ? BigInt(Math.floor(x * e)) : 0n;
+    }
+    return out;
+  },
+  alphaSigmoid(consensus, weight, bond, alphaLow, alphaHigh, steepnessOverMinus100) {
+    let d = weight >= bond ? weight - consensus : bond - weight;
+    if (d < 0) d = 0;
+    else if (d > 1) d = 1;
+    let x = steepnessOverMinus100 * (d - 0.5);
+    if (x < -20) x = -20;
+    else if (x > 20) x = 20;
+    const sigmoid = 1 / (1 + Math.exp(x));
+    const alpha = alphaLow + sigmoid * (alphaHigh - alphaLow);
+    return alpha < alphaLow ? alphaLow : alpha > alphaHigh ? alphaHigh : alpha;
+  },
+  steepnessOverMinus100: (steepness) => steepness / -100,
+  toReal: (x) => x,
+};

@@ -1,0 +1,61 @@
+/**
+ * Yuma3 bonds and dividends (spec/yuma.md §2.11; subtensor `epoch/run_epoch.rs::epoch_mechanism`
+ * with Yuma3On = true and `compute_bonds_sparse`, commit 14bc6f9f). A bond is the validator's own
+ * weight proportion in [0, 1] (not stake-weighted, not normalised before the EMA), updated with
+ * per-cell liquid alpha when enabled; dividends are stake × (normalised bonds · incentive).
+ */
+import { makeLiquidAlpha } from '../liquidAlpha.ts';
+import { colNormalizeSparse, isZero, matEmaAlphaSparse, matEmaSparse, matmulTransposeSparse, normalize } from '../math.ts';
+import type { EpochStep, EpochWork } from '../types.ts';
+import { loadMaskedBonds, storeBondRows } from './bondsLoad.ts';
+
+export const yuma3BondsLoadStep: EpochStep = {
+  name: 'bondsLoad',
+  description: 'B = stored u16 bonds / 65535, recently registered columns masked (no normalisation)',
+  run(w: EpochWork): void {
+    w.bonds = loadMaskedBonds(w.inputs, w.n, w.ar.fromU16Proportion);
+    w.bondsDelta = null;
+  },
+};
+
+export const yuma3BondsEmaStep: EpochStep = {
+  name: 'bondsEma',
+  description: "B' = liquid-alpha EMA of W̃ (cells of W̃ only, clamped to 1) or constant-alpha EMA",
+  run(w: EpochWork): void {
+    const { ar } = w;
+    const h = w.inputs.hyperparameters;
+    if (h.liquidAlphaOn && w.consensus.length > 0 && !isZero(w.consensus)) {
+      const alphaAt = makeLiquidAlpha(ar, w.weightsForBonds, w.bonds, w.consensus, {
+        alphaLow: ar.fromU16Proportion(h.alphaLowU16),
+        alphaHigh: ar.fromU16Proportion(h.alphaHighU16),
+        steepnessOverMinus100: ar.steepnessOverMinus100(h.alphaSigmoidSteepness),
+      });
+      w.emaBonds = matEmaAlphaSparse(ar, w.weightsForBonds, w.bonds, w.n, alphaAt);
+    } else {
+      const a = ar.bondsEmaCoefficient(h.bondsMovingAveragePpm);
+      w.emaBonds = matEmaSparse(ar, w.weightsForBonds, w.bonds, w.n, a);
+    }
+  },
+};
+
+export const yuma3DividendsStep: EpochStep = {
+  name: 'dividends',
+  description: "D = normalize(A ∘ (column-normalize(B') · I))",
+  run(w: EpochWork): void {
+    const { ar } = w;
+    const normalizedBonds = colNormalizeSparse(ar, w.emaBonds, w.n);
+    const perValidator = matmulTransposeSparse(ar, normalizedBonds, w.incentive);
+    const d = new Float64Array(w.n);
+    // vec_mul uses checked_mul (overflow → 0); values here are ≤ 1, so it never overflows.
+    for (let i = 0; i < w.n; i++) d[i] = ar.mul(perValidator[i]!, w.activeStake[i]!);
+    w.dividends = normalize(ar, d);
+  },
+};
+
+export const yuma3BondsStoreStep: EpochStep = {
+  name: 'bondsStore',
+  description: "stored bonds = u16(B') for uids with a new permit (no upscaling)",
+  run(w: EpochWork): void {
+    w.bondsU16 = storeBondRows(w.ar.toU16, w.emaBonds, w.newValidatorPermit);
+  },
+};
