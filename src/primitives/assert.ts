@@ -6,8 +6,12 @@ export class AssertionError extends Error {
   override readonly name = 'AssertionError';
 }
 
-export function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
+/**
+ * Throws an AssertionError when the condition is false. In hot code pass the message as a
+ * function, so it is only built on failure.
+ */
+export function assert(condition: unknown, message: string | (() => string)): asserts condition {
+  if (!condition) throw new AssertionError(typeof message === 'function' ? message() : message);
 }
 
 export function assertNever(value: never, context: string): never {

@@ -63,7 +63,7 @@ export function saturate(t: FixedType, raw: bigint): bigint {
 /** `from_num(integer)` with overflow checking (panics on the chain; throws here). */
 export function fromInt(t: FixedType, n: bigint | number): bigint {
   const raw = BigInt(n) << BigInt(t.fracBits);
-  assert(inRange(t, raw), `${t.name}.fromInt(${n}) overflows`);
+  assert(inRange(t, raw), () => `${t.name}.fromInt(${n}) overflows`);
   return raw;
 }
 
@@ -77,7 +77,7 @@ export function saturatingFromInt(t: FixedType, n: bigint | number): bigint {
  * constants the chain writes as float literals (0.5, 1.0, ...).
  */
 export function fromFloatLiteral(t: FixedType, x: number): bigint {
-  assert(Number.isFinite(x), `${t.name}.fromFloatLiteral(${x}) is not finite`);
+  assert(Number.isFinite(x), () => `${t.name}.fromFloatLiteral(${x}) is not finite`);
   const scaled = x * 2 ** t.fracBits; // exact: scaling by a power of two
   const floor = Math.floor(scaled);
   const diff = scaled - floor;
@@ -88,7 +88,7 @@ export function fromFloatLiteral(t: FixedType, x: number): bigint {
   } else {
     rounded = BigInt(floor); // beyond 2^53 every double is an integer
   }
-  assert(inRange(t, rounded), `${t.name}.fromFloatLiteral(${x}) overflows`);
+  assert(inRange(t, rounded), () => `${t.name}.fromFloatLiteral(${x}) overflows`);
   return rounded;
 }
 
@@ -99,7 +99,7 @@ function mulUnchecked(t: FixedType, a: bigint, b: bigint): bigint {
 
 export function mul(t: FixedType, a: bigint, b: bigint): bigint {
   const r = mulUnchecked(t, a, b);
-  assert(inRange(t, r), `${t.name}.mul overflows`);
+  assert(inRange(t, r), () => `${t.name}.mul overflows`);
   return r;
 }
 
@@ -118,9 +118,9 @@ function divUnchecked(t: FixedType, a: bigint, b: bigint): bigint {
 }
 
 export function div(t: FixedType, a: bigint, b: bigint): bigint {
-  assert(b !== 0n, `${t.name}.div by zero`);
+  assert(b !== 0n, () => `${t.name}.div by zero`);
   const r = divUnchecked(t, a, b);
-  assert(inRange(t, r), `${t.name}.div overflows`);
+  assert(inRange(t, r), () => `${t.name}.div overflows`);
   return r;
 }
 
@@ -137,13 +137,13 @@ export function safeDiv(t: FixedType, a: bigint, b: bigint): bigint {
 
 /** `saturating_div`; like the fixed crate it refuses a zero divisor. */
 export function saturatingDiv(t: FixedType, a: bigint, b: bigint): bigint {
-  assert(b !== 0n, `${t.name}.saturatingDiv by zero`);
+  assert(b !== 0n, () => `${t.name}.saturatingDiv by zero`);
   return saturate(t, divUnchecked(t, a, b));
 }
 
 export function add(t: FixedType, a: bigint, b: bigint): bigint {
   const r = a + b;
-  assert(inRange(t, r), `${t.name}.add overflows`);
+  assert(inRange(t, r), () => `${t.name}.add overflows`);
   return r;
 }
 
@@ -158,7 +158,7 @@ export function saturatingAdd(t: FixedType, a: bigint, b: bigint): bigint {
 
 export function sub(t: FixedType, a: bigint, b: bigint): bigint {
   const r = a - b;
-  assert(inRange(t, r), `${t.name}.sub overflows`);
+  assert(inRange(t, r), () => `${t.name}.sub overflows`);
   return r;
 }
 
@@ -177,7 +177,7 @@ export function saturatingConvert(from: FixedType, to: FixedType, raw: bigint): 
 /** `to::from_num(from_value)`, asserting the value fits. */
 export function convert(from: FixedType, to: FixedType, raw: bigint): bigint {
   const r = shiftFraction(from, to, raw);
-  assert(inRange(to, r), `${from.name} → ${to.name} overflows`);
+  assert(inRange(to, r), () => `${from.name} → ${to.name} overflows`);
   return r;
 }
 

@@ -13,7 +13,7 @@
  * and fails an assertion instead of silently rounding (such values never occur in the epoch,
  * whose large integers — u16 weight sums — take separate integer paths).
  */
-import { assert } from './assert.ts';
+import { AssertionError, assert } from './assert.ts';
 
 export const TWO_16 = 65536;
 export const TWO_32 = 4294967296;
@@ -21,31 +21,46 @@ export const TWO_32 = 4294967296;
 export const ONE_I32F32 = TWO_32;
 const TWO_53 = 9007199254740992;
 
-/** floor(a·b / 2^32) for non-negative integers a, b < 2^53; the remainder flag says whether it was inexact. */
-function mulShift32NonNegative(a: number, b: number): { q: number; inexact: boolean } {
+/**
+ * Set by `mulShift32NonNegative`: whether the product it floored had a non-zero remainder (needed
+ * to floor negative products). A module variable instead of a returned pair, so the hot path
+ * allocates nothing.
+ */
+let lastProductInexact = false;
+
+/** floor(a·b / 2^32) for non-negative integers a, b < 2^53 whose result is below 2^53. */
+function mulShift32NonNegative(a: number, b: number): number {
   const p = a * b;
   if (p < TWO_53) {
     const q = Math.floor(p / TWO_32);
-    return { q, inexact: p - q * TWO_32 !== 0 };
+    lastProductInexact = p !== q * TWO_32;
+    return q;
   }
   // a = ah·2^32 + al, b = bh·2^32 + bl; only al·bl carries a fractional part after the shift.
-  const ah = Math.floor(a / TWO_32);
-  const al = a - ah * TWO_32;
-  const bh = Math.floor(b / TWO_32);
-  const bl = b - bh * TWO_32;
-  // al·bl = (al·b1)·2^16 + al·b0 with b1, b0 < 2^16, so every partial product is < 2^48.
+  // Values up to 1.0 (raws ≤ 2^32, the common case) have ah = bh = 0.
+  let ah = 0;
+  let al = a;
+  if (a > TWO_32) {
+    ah = Math.floor(a / TWO_32);
+    al = a - ah * TWO_32;
+  }
+  let bh = 0;
+  let bl = b;
+  if (b > TWO_32) {
+    bh = Math.floor(b / TWO_32);
+    bl = b - bh * TWO_32;
+  }
+  // al·bl = (al·b1)·2^16 + al·b0 with b1 ≤ 2^16 and b0 < 2^16, so both partial products are < 2^49.
   const b1 = Math.floor(bl / TWO_16);
   const b0 = bl - b1 * TWO_16;
   const u = al * b1;
   const uq = Math.floor(u / TWO_16);
-  const ur = u - uq * TWO_16;
-  const rest = ur * TWO_16 + al * b0; // < 2^32 + 2^48, exact
+  const rest = (u - uq * TWO_16) * TWO_16 + al * b0; // < 2^32 + 2^48, exact
   const restQ = Math.floor(rest / TWO_32);
-  const high = ah * bh;
-  assert(high < TWO_53 / TWO_32, 'I32F32 multiply result exceeds 2^53');
-  const q = high * TWO_32 + ah * bl + al * bh + uq + restQ;
-  assert(q < TWO_53, 'I32F32 multiply result exceeds 2^53');
-  return { q, inexact: rest - restQ * TWO_32 !== 0 };
+  lastProductInexact = rest !== restQ * TWO_32;
+  const q = ah === 0 && bh === 0 ? uq + restQ : (ah * bh) * TWO_32 + ah * bl + al * bh + uq + restQ;
+  if (!(q < TWO_53)) throw new AssertionError('I32F32 multiply result exceeds 2^53');
+  return q;
 }
 
 /** I32F32 multiply: floor(a·b / 2^32) (the fixed crate rounds products toward −∞). */
@@ -53,13 +68,12 @@ export function mulI32F32(a: number, b: number): number {
   if (a >= 0 && b >= 0) {
     const p = a * b;
     if (p < TWO_53) return Math.floor(p / TWO_32);
-    return mulShift32NonNegative(a, b).q;
+    return mulShift32NonNegative(a, b);
   }
-  const negative = a < 0 !== b < 0;
-  const { q, inexact } = mulShift32NonNegative(Math.abs(a), Math.abs(b));
-  if (!negative) return q;
+  const q = mulShift32NonNegative(a < 0 ? -a : a, b < 0 ? -b : b);
+  if (a < 0 === b < 0) return q;
   // floor(−P/2^32) = −ceil(P/2^32)
-  return q === 0 && !inexact ? 0 : -(q + (inexact ? 1 : 0));
+  return lastProductInexact ? -(q + 1) : q === 0 ? 0 : -q;
 }
 
 /** Number of significant bits of a positive integer < 2^53. */
@@ -72,6 +86,19 @@ function bitLength(x: number): number {
 function divShift32NonNegative(a: number, b: number): number {
   const direct = a * TWO_32;
   if (direct < TWO_53) return Math.floor(direct / b);
+  if (b <= TWO_32 && a < TWO_53) {
+    // Divisor up to 1.0 (raws ≤ 2^32, e.g. normalising sums): two 16-bit digits; every
+    // partial dividend is below 2^49, where float64 division floors exactly.
+    const q0 = Math.floor(a / b);
+    const r0 = a - q0 * b;
+    const n1 = r0 * TWO_16;
+    const d1 = Math.floor(n1 / b);
+    const n2 = (n1 - d1 * b) * TWO_16;
+    const d2 = Math.floor(n2 / b);
+    const q = q0 * TWO_32 + d1 * TWO_16 + d2;
+    if (!(q < TWO_53)) throw new AssertionError('I32F32 divide result exceeds 2^53');
+    return q;
+  }
   // Integer part first (exact: a < 2^53), then 32 fractional bits in chunks small enough that
   // every partial dividend stays below 2^53, where float64 division floors exactly.
   let q = Math.floor(a / b);
@@ -145,7 +172,7 @@ export function i32f32ProportionToU16(xRaw: number): number {
 
 /** floor(xRaw · amount / 2^32) for a non-negative I32F32 raw and integer amount (both < 2^53). */
 export function mulI32F32ByInteger(xRaw: number, amount: number): number {
-  return mulShift32NonNegative(xRaw, amount).q;
+  return mulShift32NonNegative(xRaw, amount);
 }
 
 /**
@@ -163,6 +190,7 @@ export function expI32F32Small(xRaw: number): number | null {
   for (let i = 2; i < 32; i++) {
     // term·y floors, then the division by the integer i truncates (term ≥ 0).
     term = Math.floor(mulI32F32(term, y) / i);
+    if (term === 0) break; // every later term is 0 as well
     result += term;
   }
   assert(result < TWO_53, 'exp result exceeds 2^53');

@@ -51,12 +51,12 @@ export class Rng {
   }
 
   static restore(state: RngState): Rng {
-    assert(state.algorithm === 'alea', `cannot restore an Rng saved with algorithm ${String(state.algorithm)}`);
+    assert(state.algorithm === 'alea', () => `cannot restore an Rng saved with algorithm ${String(state.algorithm)}`);
     assert(typeof state.seed === 'string', 'Rng state has no seed string');
     assert(typeof state.alea === 'object' && state.alea !== null, 'Rng state has no alea fields');
     const { c, s0, s1, s2 } = state.alea;
     for (const [key, value] of Object.entries({ c, s0, s1, s2 })) {
-      assert(Number.isFinite(value), `Rng state field alea.${key} must be a finite number, got ${String(value)}`);
+      assert(Number.isFinite(value), () => `Rng state field alea.${key} must be a finite number, got ${String(value)}`);
     }
     // alea copies the fields out of the object, so the caller's state is not aliased.
     return new Rng(state.seed, seedrandom.alea('', { state: { c, s0, s1, s2 } }));
@@ -97,9 +97,9 @@ export class Rng {
       Number.isSafeInteger(minInclusive) && Number.isSafeInteger(maxExclusive),
       `nextInt bounds must be safe integers, got [${minInclusive}, ${maxExclusive})`,
     );
-    assert(maxExclusive > minInclusive, `nextInt needs max > min, got [${minInclusive}, ${maxExclusive})`);
+    assert(maxExclusive > minInclusive, () => `nextInt needs max > min, got [${minInclusive}, ${maxExclusive})`);
     const range = maxExclusive - minInclusive;
-    assert(range <= TWO_POW_32, `nextInt range must be at most 2^32, got ${range}`);
+    assert(range <= TWO_POW_32, () => `nextInt range must be at most 2^32, got ${range}`);
     // The largest multiple of `range` that fits in 2^32; uint32 draws below it map evenly.
     const limit = TWO_POW_32 - (TWO_POW_32 % range);
     let draw = this.nextUint32();
@@ -114,7 +114,7 @@ export class Rng {
    * ports, so results are identical across machines for a given Node version.
    */
   nextNormal(mean = 0, sd = 1): number {
-    assert(Number.isFinite(mean) && Number.isFinite(sd) && sd >= 0, `nextNormal needs finite mean and sd >= 0, got (${mean}, ${sd})`);
+    assert(Number.isFinite(mean) && Number.isFinite(sd) && sd >= 0, () => `nextNormal needs finite mean and sd >= 0, got (${mean}, ${sd})`);
     // 1 - u lies in (0, 1], so the logarithm is finite.
     const u1 = 1 - this.nextFloat();
     const u2 = this.nextFloat();
@@ -124,7 +124,7 @@ export class Rng {
 
   /** True with probability p (p = 0 never, p = 1 always). One `nextFloat` draw. */
   nextBool(p = 0.5): boolean {
-    assert(p >= 0 && p <= 1, `nextBool probability must be in [0, 1], got ${p}`);
+    assert(p >= 0 && p <= 1, () => `nextBool probability must be in [0, 1], got ${p}`);
     return this.nextFloat() < p;
   }
 

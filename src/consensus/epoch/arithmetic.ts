@@ -8,6 +8,8 @@
  * Additions, comparisons and min/max are the same in both (raw sums are exact integers), so the
  * interface only holds the operations whose rounding differs.
  */
+import type { Arena } from '../../primitives/arena.ts';
+
 export type NumericMode = 'chain' | 'float';
 
 export const NUMERIC_MODES: readonly NumericMode[] = ['chain', 'float'];
@@ -40,11 +42,14 @@ export interface EpochArithmetic {
   /** `1 − bonds_moving_average / 10^6` (I64F64 quotient floored to I32F32 in `chain`). */
   bondsEmaCoefficient(bondsMovingAveragePpm: number): number;
   /** Normalised stake after the threshold filter (spec/yuma.md §2.2), one value per uid. */
-  normalizedStake(inputs: StakeInputs, n: number): Float64Array;
+  normalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float64Array;
   /** floor(x · E) for each fraction x, as rao (I96F32 product in `chain`). */
   emissionRao(fractions: Float64Array, emissionRao: bigint): bigint[];
-  /** Liquid-alpha sigmoid coefficient for one cell (spec/yuma.md §2.11a). */
-  alphaSigmoid(consensus: number, weight: number, bond: number, alphaLow: number, alphaHigh: number, steepness: number): number;
+  /**
+   * Liquid-alpha coefficient for a cell at distance d ∈ [0, 1] (spec/yuma.md §2.11a):
+   * clamp(α_lo + σ·(α_hi − α_lo)) with σ = 1 / (1 + exp_safe(steepnessOverMinus100 · (d − 0.5))).
+   */
+  alphaForDistance(distance: number, alphaLow: number, alphaHigh: number, steepnessOverMinus100: number): number;
   /** `I32F32::from_num(steepness) / I32F32::from_num(-100)` for the i16 steepness. */
   steepnessOverMinus100(steepness: number): number;
   /** Converts a value of this backend to a real number (for reports and comparisons). */

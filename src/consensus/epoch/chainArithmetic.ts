@@ -3,6 +3,7 @@
  * (`pallets/subtensor/src/epoch/math.rs`, substrate-fixed v0.6.0). Stake normalisation runs in
  * I64F64 and emission products in I96F32, both on bigint where an operand can exceed 2^53.
  */
+import type { Arena } from '../../primitives/arena.ts';
 import { expSafe } from '../../primitives/fixedExp.ts';
 import {
   ONE_I32F32,
@@ -33,13 +34,13 @@ export function taoWeightRaw32(taoWeightRaw: bigint): bigint {
  * I64F64 (truncating), then floored to I32F32. With T_i = total_i·2^32 (an integer, since tw has
  * 32 fractional bits) this is S_i = floor(T_i·2^32 / ΣT).
  */
-function chainNormalizedStake(inputs: StakeInputs, n: number): Float64Array {
+function chainNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float64Array {
   const tw = taoWeightRaw32(inputs.taoWeightRaw);
-  const out = new Float64Array(n);
+  const out = mem.f64(n);
   const threshold = inputs.stakeThresholdRao;
   if (tw === 0n) {
     // Fast path: T_i = α_i·2^32, so S_i = floor(α_i·2^32 / Σα), exact in float64 while Σα < 2^53.
-    const alpha = new Float64Array(n);
+    const alpha = mem.f64(n);
     let sum = 0;
     let fits = true;
     for (let i = 0; i < n; i++) {
@@ -108,12 +109,8 @@ export const chainArithmetic: EpochArithmetic = {
     }
     return out;
   },
-  alphaSigmoid(consensus, weight, bond, alphaLow, alphaHigh, steepnessOverMinus100) {
+  alphaForDistance(d, alphaLow, alphaHigh, steepnessOverMinus100) {
     const one = ONE_I32F32;
-    // combined_diff: distance above consensus when buying, bond surplus when selling, in [0, 1].
-    let d = weight >= bond ? weight - consensus : bond - weight;
-    if (d < 0) d = 0;
-    else if (d > one) d = one;
     const x = mulI32F32(steepnessOverMinus100, d - one / 2);
     let sigmoid: number;
     const e = expI32F32Small(x);

@@ -3,14 +3,15 @@
  * points — use it for speed in large sweeps; `chain` mode is the reference (spec/yuma.md §3.3
  * lists what differs).
  */
+import type { Arena } from '../../primitives/arena.ts';
 import type { EpochArithmetic, StakeInputs } from './arithmetic.ts';
 
 const U64_MAX_FLOAT = 18446744073709551615;
 
-function floatNormalizedStake(inputs: StakeInputs, n: number): Float64Array {
+function floatNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float64Array {
   const tw = Number(inputs.taoWeightRaw) / U64_MAX_FLOAT;
   const threshold = Number(inputs.stakeThresholdRao);
-  const out = new Float64Array(n);
+  const out = mem.f64(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const total = Number(inputs.alphaStakeRao[i] ?? 0n) + Number(inputs.rootStakeRao[i] ?? 0n) * tw;
@@ -47,10 +48,7 @@ export const floatArithmetic: EpochArithmetic = {
     }
     return out;
   },
-  alphaSigmoid(consensus, weight, bond, alphaLow, alphaHigh, steepnessOverMinus100) {
-    let d = weight >= bond ? weight - consensus : bond - weight;
-    if (d < 0) d = 0;
-    else if (d > 1) d = 1;
+  alphaForDistance(d, alphaLow, alphaHigh, steepnessOverMinus100) {
     let x = steepnessOverMinus100 * (d - 0.5);
     if (x < -20) x = -20;
     else if (x > 20) x = 20;

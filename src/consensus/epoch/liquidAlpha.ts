@@ -9,7 +9,7 @@
  * column (the usual case) that walk is a plain lookup, and for unsorted rows the walk is replayed
  * so that the entries it skips are treated as 0, as on chain.
  */
-import type { EpochArithmetic } from './arithmetic.ts';
+import type { MathContext } from './math.ts';
 import type { SparseMatrix } from './sparseMatrix.ts';
 
 export interface LiquidAlphaParams {
@@ -50,22 +50,23 @@ function walkRow(m: SparseMatrix, row: number, columns: number, out: Float64Arra
  * bond cell. Rows are prepared lazily and in order, as `mat_ema_alpha_sparse` visits them.
  */
 export function makeLiquidAlpha(
-  ar: EpochArithmetic,
+  cx: MathContext,
   weights: SparseMatrix,
   bonds: SparseMatrix,
   consensus: Float64Array,
   params: LiquidAlphaParams,
 ): (row: number, column: number) => number {
+  const { ar, mem } = cx;
   const columns = consensus.length;
   let currentRow = -1;
   let walked = false;
-  const walkW = new Float64Array(columns);
-  const walkB = new Float64Array(columns);
+  const walkW = mem.f64(columns);
+  const walkB = mem.f64(columns);
   // Sorted-row path: weight and bond values of the current row by column.
-  const weightOfCol = new Float64Array(columns);
-  const weightMark = new Int32Array(columns);
-  const bondOfCol = new Float64Array(columns);
-  const bondMark = new Int32Array(columns);
+  const weightOfCol = mem.f64(columns);
+  const weightMark = mem.i32(columns);
+  const bondOfCol = mem.f64(columns);
+  const bondMark = mem.i32(columns);
   let stamp = 0;
 
   function prepare(row: number): void {
@@ -96,6 +97,12 @@ export function makeLiquidAlpha(
     }
   }
 
+  // The coefficient depends on the cell only through the distance d, and on a subnet whose
+  // weights are stable almost every cell has the same d (0: bonds have caught up with weights),
+  // so each distinct d is evaluated once per epoch.
+  const byDistance = new Map<number, number>();
+  const one = ar.one;
+
   return (row: number, column: number): number => {
     if (row !== currentRow) prepare(row);
     let w: number;
@@ -108,6 +115,16 @@ export function makeLiquidAlpha(
       w = weightMark[column] === stamp ? weightOfCol[column]! : 0;
       b = bondMark[column] === stamp ? bondOfCol[column]! : 0;
     }
-    return ar.alphaSigmoid(consensus[column]!, w, b, params.alphaLow, params.alphaHigh, params.steepnessOverMinus100);
+    // alpha_sigmoid's combined_diff: the distance above consensus when buying (w ≥ b), the bond
+    // surplus when selling, clamped to [0, 1].
+    let d = w >= b ? w - consensus[column]! : b - w;
+    if (d < 0) d = 0;
+    else if (d > one) d = one;
+    let alpha = byDistance.get(d);
+    if (alpha === undefined) {
+      alpha = ar.alphaForDistance(d, params.alphaLow, params.alphaHigh, params.steepnessOverMinus100);
+      byDistance.set(d, alpha);
+    }
+    return alpha;
   };
 }

@@ -2,26 +2,49 @@
  * Sparse and vector helpers of `pallets/subtensor/src/epoch/math.rs` (commit 14bc6f9f), on the
  * numeric backend of `arithmetic.ts`. Each function returns new arrays (the chain's `inplace_*`
  * variants are pure here) and keeps the chain's entry order, explicit zeros and drop rules.
+ * New arrays come from the context's arena (see `primitives/arena.ts` for why).
+ *
+ * Hot loops branch on the numeric mode and call the exact I32F32 functions directly instead of
+ * going through the `EpochArithmetic` object: V8 inlines a direct call but not a call through an
+ * interface, and these loops run once per matrix entry.
  */
+import { Arena } from '../../primitives/arena.ts';
+import { divI32F32, divIntegersI32F32, mulI32F32 } from '../../primitives/fixedNumber.ts';
 import type { EpochArithmetic } from './arithmetic.ts';
 import { SparseMatrixBuilder, type SparseMatrix } from './sparseMatrix.ts';
 
+/** The numeric backend plus the arena new arrays are taken from. */
+export interface MathContext {
+  readonly ar: EpochArithmetic;
+  readonly mem: Arena;
+}
+
+/** A context with a private arena, for one-off calls outside an epoch. */
+export function makeMathContext(ar: EpochArithmetic): MathContext {
+  return { ar, mem: new Arena(1 << 12) };
+}
+
+function isChain(cx: MathContext): boolean {
+  return cx.ar.mode === 'chain';
+}
+
 /** `inplace_normalize`: x / Σx (safe_div), unchanged when the sum is 0. */
-export function normalize(ar: EpochArithmetic, x: Float64Array): Float64Array {
+export function normalize(cx: MathContext, x: Float64Array): Float64Array {
   let sum = 0;
   for (let i = 0; i < x.length; i++) sum += x[i]!;
-  if (sum === 0) return x.slice();
-  return normalizeUsingSum(ar, x, sum);
+  return normalizeUsingSum(cx, x, sum);
 }
 
 /** `inplace_normalize_using_sum`: x / sum, unchanged when the sum is 0. */
-export function normalizeUsingSum(ar: EpochArithmetic, x: Float64Array, sum: number): Float64Array {
-  const out = new Float64Array(x.length);
+export function normalizeUsingSum(cx: MathContext, x: Float64Array, sum: number): Float64Array {
+  const n = x.length;
+  const out = cx.mem.f64(n);
   if (sum === 0) {
     out.set(x);
     return out;
   }
-  for (let i = 0; i < x.length; i++) out[i] = ar.div(x[i]!, sum);
+  if (isChain(cx)) for (let i = 0; i < n; i++) out[i] = divI32F32(x[i]!, sum);
+  else for (let i = 0; i < n; i++) out[i] = x[i]! / sum;
   return out;
 }
 
@@ -34,140 +57,220 @@ export function isZero(x: Float64Array): boolean {
  * `is_topk` / `is_topk_nonzero`: a stable ascending sort by value, then the first n − k indices
  * lose their flag (so on ties the lower index loses). Nothing is removed when n < k.
  */
-export function isTopk(values: Float64Array, k: number, nonzeroOnly: boolean): boolean[] {
+export function isTopk(cx: MathContext, values: Float64Array, k: number, nonzeroOnly: boolean): boolean[] {
   const n = values.length;
   const result: boolean[] = new Array<boolean>(n);
   for (let i = 0; i < n; i++) result[i] = nonzeroOnly ? values[i] !== 0 : true;
   if (n < k) return result;
-  const idx = Array.from({ length: n }, (_, i) => i);
-  idx.sort((a, b) => values[a]! - values[b]! || a - b); // explicit tie-break = stable order
-  for (let r = 0; r < n - k; r++) result[idx[r]!] = false;
+  const drop = n - k;
+  if (drop === 0) return result;
+  // The first `drop` places of a stable ascending sort: every value below the drop-th smallest,
+  // then — among values equal to it — the lowest indices until `drop` places are filled.
+  const threshold = cx.mem.copyF64(values).sort()[drop - 1]!;
+  let removed = 0;
+  for (let i = 0; i < n; i++) {
+    if (values[i]! < threshold) {
+      result[i] = false;
+      removed++;
+    }
+  }
+  for (let i = 0; i < n && removed < drop; i++) {
+    if (values[i] === threshold) {
+      result[i] = false;
+      removed++;
+    }
+  }
   return result;
 }
 
 /** `row_sum_sparse`. */
-export function rowSumSparse(m: SparseMatrix): Float64Array {
-  const out = new Float64Array(m.rowCount);
+export function rowSumSparse(cx: MathContext, m: SparseMatrix): Float64Array {
+  const { rowStart, val } = m;
+  const out = cx.mem.f64(m.rowCount);
   for (let i = 0; i < m.rowCount; i++) {
     let s = 0;
-    for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) s += m.val[k]!;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) s += val[k]!;
     out[i] = s;
   }
   return out;
 }
 
 /** `col_clip_sparse`: min(w, t_j); an entry above a threshold ≤ 0 is dropped. */
-export function colClipSparse(m: SparseMatrix, threshold: Float64Array): SparseMatrix {
-  const b = new SparseMatrixBuilder(m.rowCount, m.val.length);
+export function colClipSparse(cx: MathContext, m: SparseMatrix, threshold: Float64Array): SparseMatrix {
+  const { rowStart, col, val } = m;
+  const outStart = cx.mem.i32(m.rowCount + 1);
+  const outCol = cx.mem.i32(val.length);
+  const outVal = cx.mem.f64(val.length);
+  let p = 0;
   for (let i = 0; i < m.rowCount; i++) {
-    for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) {
-      const j = m.col[k]!;
-      const v = m.val[k]!;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+      const j = col[k]!;
+      const v = val[k]!;
       const t = threshold[j]!;
       if (t < v) {
-        if (t > 0) b.push(j, t);
+        if (t > 0) {
+          outCol[p] = j;
+          outVal[p++] = t;
+        }
       } else {
-        b.push(j, v);
+        outCol[p] = j;
+        outVal[p++] = v;
       }
     }
-    b.endRow();
+    outStart[i + 1] = p;
   }
-  return b.finish();
+  return { rowCount: m.rowCount, rowStart: outStart, col: outCol.subarray(0, p), val: outVal.subarray(0, p) };
 }
 
 /** `matmul_sparse`: r_j = Σ_i vector_i · m_ij (floored products). */
-export function matmulSparse(ar: EpochArithmetic, m: SparseMatrix, vector: Float64Array, columns: number): Float64Array {
-  const out = new Float64Array(columns);
+export function matmulSparse(cx: MathContext, m: SparseMatrix, vector: Float64Array, columns: number): Float64Array {
+  const { rowStart, col, val } = m;
+  const chain = isChain(cx);
+  const out = cx.mem.f64(columns);
   for (let i = 0; i < m.rowCount; i++) {
     const vi = vector[i]!;
-    for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) {
-      const j = m.col[k]!;
-      out[j] = out[j]! + ar.mul(vi, m.val[k]!);
-    }
+    const end = rowStart[i + 1]!;
+    if (chain) for (let k = rowStart[i]!; k < end; k++) out[col[k]!]! += mulI32F32(vi, val[k]!);
+    else for (let k = rowStart[i]!; k < end; k++) out[col[k]!]! += vi * val[k]!;
   }
   return out;
 }
 
 /** `matmul_transpose_sparse`: d_i = Σ_j vector_j · m_ij. */
-export function matmulTransposeSparse(ar: EpochArithmetic, m: SparseMatrix, vector: Float64Array): Float64Array {
-  const out = new Float64Array(m.rowCount);
+export function matmulTransposeSparse(cx: MathContext, m: SparseMatrix, vector: Float64Array): Float64Array {
+  const { rowStart, col, val } = m;
+  const chain = isChain(cx);
+  const out = cx.mem.f64(m.rowCount);
   for (let i = 0; i < m.rowCount; i++) {
     let s = 0;
-    for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) s += ar.mul(vector[m.col[k]!]!, m.val[k]!);
+    const end = rowStart[i + 1]!;
+    if (chain) for (let k = rowStart[i]!; k < end; k++) s += mulI32F32(vector[col[k]!]!, val[k]!);
+    else for (let k = rowStart[i]!; k < end; k++) s += vector[col[k]!]! * val[k]!;
     out[i] = s;
   }
   return out;
 }
 
 /** `row_hadamard_sparse`: m_ij · vector_i. */
-export function rowHadamardSparse(ar: EpochArithmetic, m: SparseMatrix, vector: Float64Array): SparseMatrix {
-  const val = new Float64Array(m.val.length);
+export function rowHadamardSparse(cx: MathContext, m: SparseMatrix, vector: Float64Array): SparseMatrix {
+  const { rowStart, val } = m;
+  const chain = isChain(cx);
+  const out = cx.mem.f64(val.length);
   for (let i = 0; i < m.rowCount; i++) {
     const vi = vector[i]!;
-    for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) val[k] = ar.mul(m.val[k]!, vi);
+    const end = rowStart[i + 1]!;
+    if (chain) for (let k = rowStart[i]!; k < end; k++) out[k] = mulI32F32(val[k]!, vi);
+    else for (let k = rowStart[i]!; k < end; k++) out[k] = val[k]! * vi;
   }
-  return { rowCount: m.rowCount, rowStart: m.rowStart, col: m.col, val };
+  return { rowCount: m.rowCount, rowStart, col: m.col, val: out };
+}
+
+function columnSums(cx: MathContext, m: SparseMatrix, columns: number): Float64Array {
+  const { col, val } = m;
+  const sum = cx.mem.f64(columns);
+  for (let k = 0; k < val.length; k++) sum[col[k]!]! += val[k]!;
+  return sum;
 }
 
 /** `inplace_col_normalize_sparse`: each column divided by its sum (columns summing to 0 untouched). */
-export function colNormalizeSparse(ar: EpochArithmetic, m: SparseMatrix, columns: number): SparseMatrix {
-  const colSum = new Float64Array(columns);
-  for (let k = 0; k < m.val.length; k++) colSum[m.col[k]!]! += m.val[k]!;
-  const val = new Float64Array(m.val.length);
-  for (let k = 0; k < m.val.length; k++) {
-    const s = colSum[m.col[k]!]!;
-    val[k] = s === 0 ? m.val[k]! : ar.div(m.val[k]!, s);
+export function colNormalizeSparse(cx: MathContext, m: SparseMatrix, columns: number): SparseMatrix {
+  const { col, val } = m;
+  const colSum = columnSums(cx, m, columns);
+  const out = cx.mem.f64(val.length);
+  if (isChain(cx)) {
+    for (let k = 0; k < val.length; k++) {
+      const s = colSum[col[k]!]!;
+      out[k] = s === 0 ? val[k]! : divI32F32(val[k]!, s);
+    }
+  } else {
+    // float mode multiplies by the column's reciprocal (one division per column, not per entry).
+    for (let j = 0; j < columns; j++) colSum[j] = colSum[j] === 0 ? 1 : 1 / colSum[j]!;
+    for (let k = 0; k < val.length; k++) out[k] = val[k]! * colSum[col[k]!]!;
   }
-  return { rowCount: m.rowCount, rowStart: m.rowStart, col: m.col, val };
+  return { rowCount: m.rowCount, rowStart: m.rowStart, col, val: out };
 }
 
 /**
  * `inplace_col_normalize_sparse` on a matrix of u16 integers (`I32F32::from_num(u16)`): the
- * column sums are integers that may exceed 2^21, so the quotient is taken with `divIntegers`.
+ * column sums are integers that may exceed 2^21, so the quotient is taken as one of integers.
  */
-export function colNormalizeIntegerSparse(ar: EpochArithmetic, m: SparseMatrix, columns: number): SparseMatrix {
-  const colSum = new Float64Array(columns);
-  for (let k = 0; k < m.val.length; k++) colSum[m.col[k]!]! += m.val[k]!;
-  const val = new Float64Array(m.val.length);
-  for (let k = 0; k < m.val.length; k++) {
-    const s = colSum[m.col[k]!]!;
-    // A zero column holds only zeros, which are 0 in every representation.
-    val[k] = s === 0 ? 0 : ar.divIntegers(m.val[k]!, s);
+export function colNormalizeIntegerSparse(cx: MathContext, m: SparseMatrix, columns: number): SparseMatrix {
+  const { col, val } = m;
+  const colSum = columnSums(cx, m, columns);
+  const out = cx.mem.f64(val.length);
+  // A zero column holds only zeros, which are 0 in every representation.
+  if (isChain(cx)) {
+    for (let k = 0; k < val.length; k++) {
+      const s = colSum[col[k]!]!;
+      out[k] = s === 0 ? 0 : divIntegersI32F32(val[k]!, s);
+    }
+  } else {
+    for (let j = 0; j < columns; j++) colSum[j] = colSum[j] === 0 ? 0 : 1 / colSum[j]!;
+    for (let k = 0; k < val.length; k++) out[k] = val[k]! * colSum[col[k]!]!;
   }
-  return { rowCount: m.rowCount, rowStart: m.rowStart, col: m.col, val };
+  return { rowCount: m.rowCount, rowStart: m.rowStart, col, val: out };
 }
 
-/** `inplace_row_normalize_sparse` on u16 integers (weights as loaded): quotient by the row sum. */
-export function rowNormalizeIntegerSparse(ar: EpochArithmetic, m: SparseMatrix): SparseMatrix {
-  const val = new Float64Array(m.val.length);
+/**
+ * `inplace_row_normalize_sparse` on u16 integers (weights as loaded), over the entries whose
+ * `keep` flag is set: each row divided by its sum when the sum is > 0.
+ */
+export function rowNormalizeIntegerSparse(cx: MathContext, m: SparseMatrix, keep: Uint8Array): SparseMatrix {
+  const { rowStart, col, val } = m;
+  const chain = isChain(cx);
+  let count = 0;
+  for (let k = 0; k < keep.length; k++) count += keep[k]!;
+  const outStart = cx.mem.i32(m.rowCount + 1);
+  const outCol = cx.mem.i32(count);
+  const outVal = cx.mem.f64(count);
+  let p = 0;
   for (let i = 0; i < m.rowCount; i++) {
-    const start = m.rowStart[i]!;
-    const end = m.rowStart[i + 1]!;
+    const start = rowStart[i]!;
+    const end = rowStart[i + 1]!;
     let sum = 0;
-    for (let k = start; k < end; k++) sum += m.val[k]!;
-    for (let k = start; k < end; k++) val[k] = sum > 0 ? ar.divIntegers(m.val[k]!, sum) : 0;
+    for (let k = start; k < end; k++) if (keep[k] === 1) sum += val[k]!;
+    const inverse = sum > 0 ? 1 / sum : 0;
+    for (let k = start; k < end; k++) {
+      if (keep[k] !== 1) continue;
+      outCol[p] = col[k]!;
+      const v = val[k]!;
+      outVal[p++] = sum > 0 ? (chain ? divIntegersI32F32(v, sum) : v * inverse) : 0;
+    }
+    outStart[i + 1] = p;
   }
-  return { rowCount: m.rowCount, rowStart: m.rowStart, col: m.col, val };
+  return { rowCount: m.rowCount, rowStart: outStart, col: outCol, val: outVal };
 }
 
 /** `inplace_col_max_upscale_sparse`: each column divided by its maximum (zero maxima untouched). */
-export function colMaxUpscaleSparse(ar: EpochArithmetic, m: SparseMatrix, columns: number): SparseMatrix {
-  const colMax = new Float64Array(columns);
-  for (let k = 0; k < m.val.length; k++) {
-    const j = m.col[k]!;
-    if (colMax[j]! < m.val[k]!) colMax[j] = m.val[k]!;
+export function colMaxUpscaleSparse(cx: MathContext, m: SparseMatrix, columns: number): SparseMatrix {
+  const { col, val } = m;
+  const chain = isChain(cx);
+  const colMax = cx.mem.f64(columns);
+  for (let k = 0; k < val.length; k++) {
+    const j = col[k]!;
+    if (colMax[j]! < val[k]!) colMax[j] = val[k]!;
   }
-  const val = new Float64Array(m.val.length);
-  for (let k = 0; k < m.val.length; k++) {
-    const mx = colMax[m.col[k]!]!;
-    val[k] = mx === 0 ? m.val[k]! : ar.div(m.val[k]!, mx);
+  const out = cx.mem.f64(val.length);
+  for (let k = 0; k < val.length; k++) {
+    const mx = colMax[col[k]!]!;
+    const v = val[k]!;
+    out[k] = mx === 0 ? v : chain ? divI32F32(v, mx) : v / mx;
   }
-  return { rowCount: m.rowCount, rowStart: m.rowStart, col: m.col, val };
+  return { rowCount: m.rowCount, rowStart: m.rowStart, col, val: out };
+}
+
+/** Whether row i's columns strictly increase (no duplicates), so a merge equals the dense pass. */
+function rowIsStrictlyAscending(m: SparseMatrix, i: number): boolean {
+  if (i >= m.rowCount) return true;
+  const { rowStart, col } = m;
+  for (let k = rowStart[i]! + 1; k < rowStart[i + 1]!; k++) if (col[k]! <= col[k - 1]!) return false;
+  return true;
 }
 
 /**
  * Scratch space for per-row dense passes: a value per column, a "touched" marker and the list of
- * touched columns, so a row costs O(entries · log entries) instead of O(columns).
+ * touched columns, so a row costs O(entries · log entries) instead of O(columns). Used for rows
+ * that are not sorted by column; sorted rows take a merge instead.
  */
 class RowScratch {
   readonly a: Float64Array;
@@ -177,11 +280,14 @@ class RowScratch {
   count = 0;
   private stamp = 0;
 
-  constructor(columns: number) {
-    this.a = new Float64Array(columns);
-    this.b = new Float64Array(columns);
-    this.mark = new Int32Array(columns);
-    this.touched = new Int32Array(16);
+  constructor(
+    columns: number,
+    private readonly mem: Arena,
+  ) {
+    this.a = mem.f64(columns);
+    this.b = mem.f64(columns);
+    this.mark = mem.i32(columns);
+    this.touched = mem.i32(64);
   }
 
   beginRow(): void {
@@ -196,7 +302,7 @@ class RowScratch {
     this.a[j] = 0;
     this.b[j] = 0;
     if (this.count === this.touched.length) {
-      const t = new Int32Array(this.touched.length * 2);
+      const t = this.mem.i32(this.touched.length * 2);
       t.set(this.touched);
       this.touched = t;
     }
@@ -214,42 +320,72 @@ class RowScratch {
 }
 
 /**
+ * Visits the union of two rows in ascending column order, as the chain's dense per-row loops do:
+ * `visit(column, valueInFirst, valueInSecond)` with 0 for a missing entry. Sorted rows are merged
+ * directly; otherwise a scratch pass reproduces the dense loop (later duplicates overwrite).
+ */
+function forEachUnionColumn(
+  first: SparseMatrix,
+  second: SparseMatrix,
+  i: number,
+  scratch: RowScratch,
+  visit: (column: number, a: number, b: number) => void,
+): void {
+  if (rowIsStrictlyAscending(first, i) && rowIsStrictlyAscending(second, i)) {
+    let p = i < first.rowCount ? first.rowStart[i]! : 0;
+    const pe = i < first.rowCount ? first.rowStart[i + 1]! : 0;
+    let q = i < second.rowCount ? second.rowStart[i]! : 0;
+    const qe = i < second.rowCount ? second.rowStart[i + 1]! : 0;
+    while (p < pe || q < qe) {
+      const cp = p < pe ? first.col[p]! : Infinity;
+      const cq = q < qe ? second.col[q]! : Infinity;
+      if (cp === cq) visit(cp, first.val[p++]!, second.val[q++]!);
+      else if (cp < cq) visit(cp, first.val[p++]!, 0);
+      else visit(cq, 0, second.val[q++]!);
+    }
+    return;
+  }
+  scratch.beginRow();
+  if (i < first.rowCount) {
+    for (let k = first.rowStart[i]!; k < first.rowStart[i + 1]!; k++) {
+      const j = first.col[k]!;
+      scratch.touch(j);
+      scratch.a[j] = first.val[k]!;
+    }
+  }
+  if (i < second.rowCount) {
+    for (let k = second.rowStart[i]!; k < second.rowStart[i + 1]!; k++) {
+      const j = second.col[k]!;
+      scratch.touch(j);
+      scratch.b[j] = second.val[k]!;
+    }
+  }
+  for (const j of scratch.sortedTouched()) visit(j, scratch.a[j]!, scratch.b[j]!);
+}
+
+/**
  * `interpolate_sparse`: ratio 0 → mat1, 1 → mat2; otherwise per row, densely over the columns,
  * `a + ratio·(b − a)` kept where > 0, in column order. Later duplicates overwrite earlier ones.
  */
 export function interpolateSparse(
-  ar: EpochArithmetic,
+  cx: MathContext,
   mat1: SparseMatrix,
   mat2: SparseMatrix,
   columns: number,
   ratio: number,
 ): SparseMatrix {
   if (ratio === 0) return mat1;
-  if (ratio === ar.one) return mat2;
+  if (ratio === cx.ar.one) return mat2;
+  const chain = isChain(cx);
   const rows = Math.max(mat1.rowCount, mat2.rowCount);
-  const scratch = new RowScratch(columns);
-  const b = new SparseMatrixBuilder(rows, Math.max(mat1.val.length, mat2.val.length));
+  const scratch = new RowScratch(columns, cx.mem);
+  const b = new SparseMatrixBuilder(rows, mat1.val.length + mat2.val.length, cx.mem);
+  const visit = (j: number, x: number, y: number): void => {
+    const v = x + (chain ? mulI32F32(ratio, y - x) : ratio * (y - x));
+    if (v > 0) b.push(j, v);
+  };
   for (let i = 0; i < rows; i++) {
-    scratch.beginRow();
-    if (i < mat1.rowCount) {
-      for (let k = mat1.rowStart[i]!; k < mat1.rowStart[i + 1]!; k++) {
-        const j = mat1.col[k]!;
-        scratch.touch(j);
-        scratch.a[j] = mat1.val[k]!;
-      }
-    }
-    if (i < mat2.rowCount) {
-      for (let k = mat2.rowStart[i]!; k < mat2.rowStart[i + 1]!; k++) {
-        const j = mat2.col[k]!;
-        scratch.touch(j);
-        scratch.b[j] = mat2.val[k]!;
-      }
-    }
-    for (const j of scratch.sortedTouched()) {
-      const x = scratch.a[j]!;
-      const v = x + ar.mul(ratio, scratch.b[j]! - x);
-      if (v > 0) b.push(j, v);
-    }
+    forEachUnionColumn(mat1, mat2, i, scratch, visit);
     b.endRow();
   }
   return b.finish();
@@ -261,33 +397,46 @@ export function interpolateSparse(
  * Yuma3 without liquid alpha.
  */
 export function matEmaSparse(
-  ar: EpochArithmetic,
+  cx: MathContext,
   newM: SparseMatrix,
   oldM: SparseMatrix,
   columns: number,
   alpha: number,
 ): SparseMatrix {
-  const oneMinusAlpha = ar.one - alpha;
+  const chain = isChain(cx);
+  const oneMinusAlpha = cx.ar.one - alpha;
   const rows = newM.rowCount;
-  const scratch = new RowScratch(columns);
-  const b = new SparseMatrixBuilder(rows, newM.val.length + oldM.val.length);
+  const b = new SparseMatrixBuilder(rows, newM.val.length + oldM.val.length, cx.mem);
+  let scratch: RowScratch | null = null;
+  const visit = (j: number, x: number, y: number): void => {
+    // alpha·new + (1 − alpha)·old, each product floored separately as on chain.
+    const v = chain ? mulI32F32(alpha, x) + mulI32F32(oneMinusAlpha, y) : alpha * x + oneMinusAlpha * y;
+    if (v > 0) b.push(j, v);
+  };
   for (let i = 0; i < rows; i++) {
-    scratch.beginRow();
-    for (let k = newM.rowStart[i]!; k < newM.rowStart[i + 1]!; k++) {
-      const j = newM.col[k]!;
-      scratch.touch(j);
-      scratch.a[j] = scratch.a[j]! + ar.mul(alpha, newM.val[k]!);
-    }
-    if (i < oldM.rowCount) {
-      for (let k = oldM.rowStart[i]!; k < oldM.rowStart[i + 1]!; k++) {
-        const j = oldM.col[k]!;
-        scratch.touch(j);
-        scratch.a[j] = scratch.a[j]! + ar.mul(oneMinusAlpha, oldM.val[k]!);
+    if (rowIsStrictlyAscending(newM, i) && rowIsStrictlyAscending(oldM, i)) {
+      forEachUnionColumn(newM, oldM, i, scratch ?? (scratch = new RowScratch(columns, cx.mem)), visit);
+    } else {
+      // Duplicate columns accumulate here (the chain adds into the dense row), so the generic
+      // union, where later duplicates overwrite, does not apply.
+      const s = scratch ?? (scratch = new RowScratch(columns, cx.mem));
+      s.beginRow();
+      for (let k = newM.rowStart[i]!; k < newM.rowStart[i + 1]!; k++) {
+        const j = newM.col[k]!;
+        s.touch(j);
+        s.a[j] = s.a[j]! + (chain ? mulI32F32(alpha, newM.val[k]!) : alpha * newM.val[k]!);
       }
-    }
-    for (const j of scratch.sortedTouched()) {
-      const v = scratch.a[j]!;
-      if (v > 0) b.push(j, v);
+      if (i < oldM.rowCount) {
+        for (let k = oldM.rowStart[i]!; k < oldM.rowStart[i + 1]!; k++) {
+          const j = oldM.col[k]!;
+          s.touch(j);
+          s.a[j] = s.a[j]! + (chain ? mulI32F32(oneMinusAlpha, oldM.val[k]!) : oneMinusAlpha * oldM.val[k]!);
+        }
+      }
+      for (const j of s.sortedTouched()) {
+        const v = s.a[j]!;
+        if (v > 0) b.push(j, v);
+      }
     }
     b.endRow();
   }
@@ -302,15 +451,16 @@ export function matEmaSparse(
  * (the entry is then skipped).
  */
 export function matEmaAlphaSparse(
-  ar: EpochArithmetic,
+  cx: MathContext,
   newM: SparseMatrix,
   oldM: SparseMatrix,
   columns: number,
   alphaAt: (row: number, column: number) => number | undefined,
 ): SparseMatrix {
-  const one = ar.one;
-  const scratch = new RowScratch(columns);
-  const b = new SparseMatrixBuilder(newM.rowCount, newM.val.length);
+  const chain = isChain(cx);
+  const one = cx.ar.one;
+  const scratch = new RowScratch(columns, cx.mem);
+  const b = new SparseMatrixBuilder(newM.rowCount, newM.val.length, cx.mem);
   for (let i = 0; i < newM.rowCount; i++) {
     scratch.beginRow();
     if (i < oldM.rowCount) {
@@ -326,8 +476,8 @@ export function matEmaAlphaSparse(
       const alpha = alphaAt(i, j);
       if (alpha === undefined) continue;
       const old = j < columns && scratch.isTouched(j) ? scratch.b[j]! : 0;
-      const decayed = ar.mul(one - alpha, old);
-      let inc = ar.mul(alpha, newM.val[k]!);
+      const decayed = chain ? mulI32F32(one - alpha, old) : (one - alpha) * old;
+      let inc = chain ? mulI32F32(alpha, newM.val[k]!) : alpha * newM.val[k]!;
       if (inc < 0) inc = 0;
       let v = decayed + inc;
       if (v > one) v = one;

@@ -74,7 +74,10 @@ export function runSubnetEpoch(
   options: EpochOptions & { readonly emissionSplitU16?: readonly number[] } = {},
 ): SubnetEpochOutput {
   const shares = splitEmission(emissionRao, mechanismCount, options.emissionSplitU16);
-  const outputs = shares.map((e, m) => runEpoch(inputsFor(m, e), options));
+  // A shared workspace would be reset between mechanisms, invalidating earlier outputs.
+  const { workspace, emissionSplitU16: _split, ...rest } = options;
+  const perMechanism: EpochOptions = mechanismCount === 1 && workspace !== undefined ? { ...rest, workspace } : rest;
+  const outputs = shares.map((e, m) => runEpoch(inputsFor(m, e), perMechanism));
   const n = outputs[0]!.n;
   if (mechanismCount === 1) {
     // One mechanism: the merge is the identity (spec/yuma.md §0.3).

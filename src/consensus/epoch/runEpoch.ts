@@ -3,6 +3,7 @@
  * `epoch/run_epoch.rs::epoch_mechanism` (commit 14bc6f9f), as the ordered sub-steps of a
  * variant. Pure: the inputs are never mutated and nothing outside the result is written.
  */
+import { Arena } from '../../primitives/arena.ts';
 import { assert } from '../../primitives/assert.ts';
 import type { EpochArithmetic, NumericMode } from './arithmetic.ts';
 import { chainArithmetic } from './chainArithmetic.ts';
@@ -16,6 +17,18 @@ export interface EpochOptions {
   readonly mode?: NumericMode;
   /** A registered variant name or object; default: the chain's choice from `yuma3On`. */
   readonly variant?: string | EpochVariant;
+  /**
+   * Memory to reuse across epochs (a simulator runs thousands). It is reset at the start of the
+   * run, so every array of the previous result computed with it — outputs and trace — becomes
+   * invalid. Without it each run allocates its own memory and results stay valid indefinitely.
+   */
+  readonly workspace?: Arena;
+}
+
+/** A first guess at the bytes one epoch needs, so a fresh arena rarely grows. */
+function estimateBytes(inputs: EpochInputs): number {
+  const nnz = inputs.weights.val.length + inputs.bonds.val.length;
+  return 4096 + inputs.n * 8 * 48 + nnz * 12 * 16;
 }
 
 export function arithmeticFor(mode: NumericMode): EpochArithmetic {
@@ -30,15 +43,17 @@ export function resolveVariant(inputs: EpochInputs, variant: string | EpochVaria
   return found;
 }
 
-function makeWork(inputs: EpochInputs, ar: EpochArithmetic): EpochWork {
+function makeWork(inputs: EpochInputs, ar: EpochArithmetic, mem: Arena): EpochWork {
   const n = inputs.n;
   assert(Number.isInteger(n) && n >= 0 && n <= 65535, `epoch: n must be a u16, got ${n}`);
   assert(inputs.blockAtRegistration.length === n, 'epoch: block_at_registration must have n entries');
   assert(inputs.alphaStakeRao.length === n && inputs.rootStakeRao.length === n, 'epoch: stakes must have n entries');
   const empty = new Float64Array(0);
+  const emptyMatrix = emptySparse(0);
   return {
     inputs,
     ar,
+    mem,
     n,
     inactive: [],
     active: [],
@@ -47,15 +62,17 @@ function makeWork(inputs: EpochInputs, ar: EpochArithmetic): EpochWork {
     currentPermitMasksVectors: true,
     newValidatorPermit: [],
     activeStake: empty,
-    weights: emptySparse(n),
+    weightsStored: emptyMatrix,
+    weightsKeep: new Uint8Array(0),
+    weights: emptyMatrix,
     consensus: empty,
-    clippedWeights: emptySparse(n),
+    clippedWeights: emptyMatrix,
     validatorTrust: empty,
     incentive: empty,
-    weightsForBonds: emptySparse(n),
-    bonds: emptySparse(n),
+    weightsForBonds: emptyMatrix,
+    bonds: emptyMatrix,
     bondsDelta: null,
-    emaBonds: emptySparse(n),
+    emaBonds: emptyMatrix,
     dividends: empty,
     normalizedServerEmission: empty,
     normalizedValidatorEmission: empty,
@@ -63,7 +80,7 @@ function makeWork(inputs: EpochInputs, ar: EpochArithmetic): EpochWork {
     serverEmissionRao: [],
     validatorEmissionRao: [],
     emissionRao: [],
-    bondsU16: emptySparse(n),
+    bondsU16: emptyMatrix,
   };
 }
 
@@ -80,7 +97,10 @@ export function runEpochUpTo(inputs: EpochInputs, lastStep: string | undefined, 
       `variant '${variant.name}' has no step '${lastStep}' (steps: ${variant.steps.map((s) => s.name).join(', ')})`,
     );
   }
-  const work = makeWork(inputs, ar);
+  let mem = options.workspace;
+  if (mem === undefined) mem = new Arena(estimateBytes(inputs));
+  else mem.reset();
+  const work = makeWork(inputs, ar, mem);
   for (const step of variant.steps) {
     step.run(work);
     if (step.name === lastStep) break;
@@ -88,8 +108,9 @@ export function runEpochUpTo(inputs: EpochInputs, lastStep: string | undefined, 
   return work;
 }
 
-function toU16Array(ar: EpochArithmetic, x: Float64Array, n: number): Uint16Array {
-  const out = new Uint16Array(n);
+function toU16Array(w: EpochWork, x: Float64Array): Uint16Array {
+  const { ar, n } = w;
+  const out = w.mem.u16(n);
   for (let i = 0; i < n; i++) out[i] = ar.toU16(x[i] ?? 0);
   return out;
 }
@@ -98,19 +119,19 @@ function toU16Array(ar: EpochArithmetic, x: Float64Array, n: number): Uint16Arra
 export function runEpoch(inputs: EpochInputs, options: EpochOptions = {}): EpochOutput {
   const mode = options.mode ?? 'chain';
   const variant = resolveVariant(inputs, options.variant);
-  const w = runEpochUpTo(inputs, undefined, { mode, variant });
-  const { ar, n } = w;
+  const w = runEpochUpTo(inputs, undefined, { ...options, mode, variant });
+  const { n } = w;
   return {
     mode,
     variant: variant.name,
     n,
     active: w.active,
     newValidatorPermit: w.newValidatorPermit,
-    stakeWeightU16: toU16Array(ar, w.stake, n),
-    consensusU16: toU16Array(ar, w.consensus, n),
-    incentiveU16: toU16Array(ar, w.incentive, n),
-    dividendsU16: toU16Array(ar, w.dividends, n),
-    validatorTrustU16: toU16Array(ar, w.validatorTrust, n),
+    stakeWeightU16: toU16Array(w, w.stake),
+    consensusU16: toU16Array(w, w.consensus),
+    incentiveU16: toU16Array(w, w.incentive),
+    dividendsU16: toU16Array(w, w.dividends),
+    validatorTrustU16: toU16Array(w, w.validatorTrust),
     serverEmissionRao: w.serverEmissionRao,
     validatorEmissionRao: w.validatorEmissionRao,
     emissionRao: w.emissionRao,

@@ -6,6 +6,7 @@
  * Values are plain float64 numbers whose meaning depends on the stage: u16 integers as stored,
  * I32F32 raws in `chain` mode, or real fractions in `float` mode.
  */
+import { Arena } from '../../primitives/arena.ts';
 import { assert } from '../../primitives/assert.ts';
 
 export interface SparseMatrix {
@@ -27,14 +28,16 @@ export class SparseMatrixBuilder {
   private size = 0;
   private row = 0;
 
+  /** `capacity` should bound the entry count; memory comes from `mem` (a private arena if omitted). */
   constructor(
     readonly rowCount: number,
-    capacity = 16,
+    capacity: number,
+    private readonly mem: Arena = new Arena(rowCount * 4 + Math.max(1, capacity) * 12 + 64),
   ) {
-    this.rowStart = new Int32Array(rowCount + 1);
+    this.rowStart = mem.i32(rowCount + 1);
     const cap = Math.max(1, capacity);
-    this.col = new Int32Array(cap);
-    this.val = new Float64Array(cap);
+    this.col = mem.i32(cap);
+    this.val = mem.f64(cap);
   }
 
   push(column: number, value: number): void {
@@ -56,15 +59,16 @@ export class SparseMatrixBuilder {
     return {
       rowCount: this.rowCount,
       rowStart: this.rowStart,
-      col: this.col.length === this.size ? this.col : this.col.slice(0, this.size),
-      val: this.val.length === this.size ? this.val : this.val.slice(0, this.size),
+      // Views, not copies: the builder is discarded after finish().
+      col: this.col.length === this.size ? this.col : this.col.subarray(0, this.size),
+      val: this.val.length === this.size ? this.val : this.val.subarray(0, this.size),
     };
   }
 
   private grow(): void {
-    const col = new Int32Array(this.col.length * 2);
+    const col = this.mem.i32(this.col.length * 2);
     col.set(this.col);
-    const val = new Float64Array(this.val.length * 2);
+    const val = this.mem.f64(this.val.length * 2);
     val.set(this.val);
     this.col = col;
     this.val = val;
@@ -72,10 +76,10 @@ export class SparseMatrixBuilder {
 }
 
 /** Builds a matrix from rows of `[column, value]` pairs (missing rows are empty). */
-export function sparseFromRows(rows: readonly (SparseRow | undefined)[], rowCount = rows.length): SparseMatrix {
+export function sparseFromRows(rows: readonly (SparseRow | undefined)[], rowCount = rows.length, mem?: Arena): SparseMatrix {
   let total = 0;
   for (const r of rows) total += r?.length ?? 0;
-  const b = new SparseMatrixBuilder(rowCount, total);
+  const b = new SparseMatrixBuilder(rowCount, total, mem);
   for (let i = 0; i < rowCount; i++) {
     for (const [c, v] of rows[i] ?? []) b.push(c, v);
     b.endRow();

@@ -2,6 +2,7 @@
  * Inputs, outputs and working state of one Yuma Consensus epoch (one mechanism of one subnet).
  * Field meanings follow shared/spec/yuma.md §1; names carry units (`Rao`, `U16`, `Blocks`).
  */
+import type { Arena } from '../../primitives/arena.ts';
 import type { EpochArithmetic, NumericMode } from './arithmetic.ts';
 import type { SparseMatrix } from './sparseMatrix.ts';
 
@@ -123,6 +124,8 @@ export interface EpochOutput {
 export interface EpochWork {
   readonly inputs: EpochInputs;
   readonly ar: EpochArithmetic;
+  /** Memory for every array the epoch creates (see primitives/arena.ts). */
+  readonly mem: Arena;
   readonly n: number;
   inactive: boolean[];
   active: boolean[];
@@ -132,7 +135,10 @@ export interface EpochWork {
   currentPermitMasksVectors: boolean;
   newValidatorPermit: boolean[];
   activeStake: Float64Array;
-  /** u16 integers until `weightsRowNormalize`, then fractions. */
+  /** Stored weights as loaded (u16 integers) and the per-entry keep flags the masks clear. */
+  weightsStored: SparseMatrix;
+  weightsKeep: Uint8Array;
+  /** Masked, row-normalised weights. */
   weights: SparseMatrix;
   consensus: Float64Array;
   clippedWeights: SparseMatrix;

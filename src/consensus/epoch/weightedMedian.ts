@@ -9,8 +9,8 @@
  * element for all zero scores, so it costs O(non-zeros) instead of O(validators × columns) and
  * returns the chain's value bit for bit in `chain` mode.
  */
-import type { EpochArithmetic } from './arithmetic.ts';
-import { normalize } from './math.ts';
+import type { Arena } from '../../primitives/arena.ts';
+import { normalize, type MathContext } from './math.ts';
 import type { SparseMatrix } from './sparseMatrix.ts';
 
 /**
@@ -65,33 +65,26 @@ function weightedMedianPartition(
   }
 }
 
-/** Reusable buffers for the per-column selection (two ping-pong pairs). */
-class SelectBuffers {
-  score: Float64Array;
-  stake: Float64Array;
-  score2: Float64Array;
-  stake2: Float64Array;
-
-  constructor(capacity: number) {
-    this.score = new Float64Array(capacity);
-    this.stake = new Float64Array(capacity);
-    this.score2 = new Float64Array(capacity);
-    this.stake2 = new Float64Array(capacity);
-  }
-}
-
 /**
- * The chain's quickselect on `count` (score, stake) elements held in `buf.score/stake`, with
- * bounds lo = 0, hi = total. Elements are partitioned into the second buffer pair, lower part at
- * the front and upper part at the back, then the pairs swap roles.
+ * The chain's quickselect on the (score, stake) elements at [start, end) of `score`/`stake`, with
+ * bounds lo = 0, hi = total. Each round partitions the current elements into a scratch pair —
+ * lower part at the front, upper part at the back — and continues in one of them.
  */
-function selectWeighted(buf: SelectBuffers, count: number, minority: number, total: number): number {
-  let src = buf.score;
-  let srcStake = buf.stake;
-  let dst = buf.score2;
-  let dstStake = buf.stake2;
-  let start = 0;
-  let end = count;
+function selectWeighted(
+  score: Float64Array,
+  stake: Float64Array,
+  start: number,
+  end: number,
+  minority: number,
+  total: number,
+  scratch: Float64Array[],
+): number {
+  let src = score;
+  let srcStake = stake;
+  let dst = scratch[0]!;
+  let dstStake = scratch[1]!;
+  let spare = scratch[2]!;
+  let spareStake = scratch[3]!;
   let lo = 0;
   let hi = total;
   for (;;) {
@@ -101,37 +94,81 @@ function selectWeighted(buf: SelectBuffers, count: number, minority: number, tot
     const pivot = src[start + (n >> 1)]!;
     let loStake = 0;
     let hiStake = 0;
-    let lowerEnd = start;
-    let upperStart = end;
+    let lowerEnd = 0;
+    let upperStart = n;
     for (let k = start; k < end; k++) {
-      const s = src[k]!;
-      if (s === pivot) continue;
-      if (s < pivot) {
+      const x = src[k]!;
+      if (x === pivot) continue;
+      if (x < pivot) {
         loStake += srcStake[k]!;
-        dst[lowerEnd] = s;
+        dst[lowerEnd] = x;
         dstStake[lowerEnd++] = srcStake[k]!;
       } else {
         hiStake += srcStake[k]!;
-        dst[--upperStart] = s;
+        dst[--upperStart] = x;
         dstStake[upperStart] = srcStake[k]!;
       }
     }
-    if (minority < lo + loStake && lowerEnd > start) {
+    if (minority < lo + loStake && lowerEnd > 0) {
       hi = lo + loStake;
+      start = 0;
       end = lowerEnd;
-    } else if (hi - hiStake <= minority && upperStart < end) {
+    } else if (hi - hiStake <= minority && upperStart < n) {
       lo = hi - hiStake;
       start = upperStart;
+      end = n;
     } else {
       return pivot;
     }
-    const ts = src;
+    // Continue in dst; the next round writes into the spare pair.
+    const ps = src === score ? spare : src;
+    const pk = src === score ? spareStake : srcStake;
     src = dst;
-    dst = ts;
-    const tk = srcStake;
     srcStake = dstStake;
-    dstStake = tk;
+    dst = ps;
+    dstStake = pk;
+    spare = ps;
+    spareStake = pk;
   }
+}
+
+/** True when every voter row lists each column at most once (the usual, sorted submission). */
+function votersHaveNoDuplicateColumns(stake: Float64Array, score: SparseMatrix, rows: number): boolean {
+  const { rowStart, col } = score;
+  for (let i = 0; i < rows; i++) {
+    if (!(stake[i]! > 0)) continue;
+    for (let k = rowStart[i]! + 1; k < rowStart[i + 1]!; k++) if (col[k]! <= col[k - 1]!) return false;
+  }
+  return true;
+}
+
+/** A copy of the voters' rows with duplicate columns resolved as the chain does (later entry wins). */
+function dedupeVoterRows(cx: MathContext, stake: Float64Array, score: SparseMatrix, rows: number, columns: number): SparseMatrix {
+  const { rowStart, col, val } = score;
+  const outStart = cx.mem.i32(score.rowCount + 1);
+  const outCol = cx.mem.i32(val.length);
+  const outVal = cx.mem.f64(val.length);
+  const seenRow = cx.mem.i32(columns).fill(-1);
+  const seenPos = cx.mem.i32(columns);
+  let p = 0;
+  for (let i = 0; i < score.rowCount; i++) {
+    if (i < rows && stake[i]! > 0) {
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+        const j = col[k]!;
+        if (j >= columns) continue;
+        if (seenRow[j] === i) {
+          outVal[seenPos[j]!] = val[k]!;
+          continue;
+        }
+        seenRow[j] = i;
+        seenPos[j] = p;
+        outCol[p] = j;
+        outVal[p++] = val[k]!;
+      }
+    }
+    outStart[i + 1] = p;
+  }
+  return { rowCount: score.rowCount, rowStart: outStart, col: outCol, val: outVal };
 }
 
 /**
@@ -140,86 +177,98 @@ function selectWeighted(buf: SelectBuffers, count: number, minority: number, tot
  * duplicated column in one row the later entry wins.
  */
 export function weightedMedianColSparse(
-  ar: EpochArithmetic,
+  cx: MathContext,
   stake: Float64Array,
-  score: SparseMatrix,
+  scoreIn: SparseMatrix,
   columns: number,
   majority: number,
 ): Float64Array {
-  const median = new Float64Array(columns);
-  const rows = Math.min(stake.length, score.rowCount);
+  const mem = cx.mem;
+  const median = mem.f64(columns);
+  const rows = Math.min(stake.length, scoreIn.rowCount);
   // Voters and their normalised stakes, in uid order as the chain collects them.
   let voterCount = 0;
   for (let i = 0; i < stake.length; i++) if (stake[i]! > 0) voterCount++;
   if (voterCount === 0) return median;
-  const positive = new Float64Array(voterCount);
-  const voterStakeOfRow = new Float64Array(stake.length);
+  const positive = mem.f64(voterCount);
+  const voterStake = mem.f64(stake.length);
   {
     let v = 0;
     for (let i = 0; i < stake.length; i++) if (stake[i]! > 0) positive[v++] = stake[i]!;
-    const normalized = normalize(ar, positive);
+    const normalized = normalize(cx, positive);
     v = 0;
-    for (let i = 0; i < stake.length; i++) if (stake[i]! > 0) voterStakeOfRow[i] = normalized[v++]!;
+    for (let i = 0; i < stake.length; i++) if (stake[i]! > 0) voterStake[i] = normalized[v++]!;
   }
   let stakeSum = 0;
-  for (let i = 0; i < stake.length; i++) stakeSum += voterStakeOfRow[i]!;
+  for (let i = 0; i < stake.length; i++) stakeSum += voterStake[i]!;
   const minority = stakeSum - majority;
 
-  // Column lists of voters' non-zero scores (compressed sparse columns).
-  const colCount = new Int32Array(columns + 1);
+  const score = votersHaveNoDuplicateColumns(stake, scoreIn, rows) ? scoreIn : dedupeVoterRows(cx, stake, scoreIn, rows, columns);
+  const { rowStart, col, val } = score;
+
+  // Pass 1: per column, the voters with a non-zero score and their stake.
+  const nonZeroCount = mem.i32(columns);
+  const nonZeroStake = mem.f64(columns);
+  let anyNegative = false;
   for (let i = 0; i < rows; i++) {
-    if (!(stake[i]! > 0)) continue;
-    for (let k = score.rowStart[i]!; k < score.rowStart[i + 1]!; k++) {
-      const j = score.col[k]!;
-      if (j < columns) colCount[j + 1]!++;
+    const s = voterStake[i]!;
+    if (s === 0) continue;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+      const j = col[k]!;
+      const x = val[k]!;
+      if (j < columns && x !== 0) {
+        nonZeroCount[j]!++;
+        nonZeroStake[j]! += s;
+        if (x < 0) anyNegative = true;
+      }
     }
   }
-  for (let j = 0; j < columns; j++) colCount[j + 1]! += colCount[j]!;
-  const fill = colCount.slice(0, columns);
-  const entryScore = new Float64Array(colCount[columns]!);
-  const entryStake = new Float64Array(colCount[columns]!);
-  // Where row i last wrote column j (for later-wins on duplicate columns within a row).
-  const lastRow = new Int32Array(columns).fill(-1);
-  const lastPos = new Int32Array(columns);
+  // Columns whose median the zero scores decide need no selection: with every voter at 0, or —
+  // when no score is negative, so 0 is the smallest — when the zero scores alone carry more than
+  // the minority stake, the median is 0.
+  const offset = mem.i32(columns + 1);
+  for (let j = 0; j < columns; j++) {
+    const count = nonZeroCount[j]!;
+    const hasZero = count < voterCount;
+    const zeroMass = stakeSum - nonZeroStake[j]!;
+    const decidedByZeros = count === 0 || (!anyNegative && hasZero && zeroMass > minority);
+    // One extra slot holds the aggregated zero-score element.
+    offset[j + 1] = offset[j]! + (decidedByZeros ? 0 : count + (hasZero ? 1 : 0));
+  }
+  const total = offset[columns]!;
+  if (total === 0) return median;
+  const entryScore = mem.f64(total);
+  const entryStake = mem.f64(total);
+  const fill = mem.i32(columns);
+  let maxCol = 1;
+  for (let j = 0; j < columns; j++) {
+    fill[j] = offset[j]!;
+    maxCol = Math.max(maxCol, offset[j + 1]! - offset[j]!);
+  }
+  // Pass 2: the non-zero scores of the columns that need a selection.
   for (let i = 0; i < rows; i++) {
-    const s = voterStakeOfRow[i]!;
-    if (!(stake[i]! > 0)) continue;
-    for (let k = score.rowStart[i]!; k < score.rowStart[i + 1]!; k++) {
-      const j = score.col[k]!;
-      if (j >= columns) continue;
-      if (lastRow[j] === i) {
-        entryScore[lastPos[j]!] = score.val[k]!;
-        continue;
-      }
+    const s = voterStake[i]!;
+    if (s === 0) continue;
+    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+      const j = col[k]!;
+      const x = val[k]!;
+      if (j >= columns || x === 0 || offset[j + 1] === offset[j]) continue;
       const p = fill[j]!++;
-      lastRow[j] = i;
-      lastPos[j] = p;
-      entryScore[p] = score.val[k]!;
+      entryScore[p] = x;
       entryStake[p] = s;
     }
   }
-
-  let maxCol = 1;
-  for (let j = 0; j < columns; j++) maxCol = Math.max(maxCol, fill[j]! - colCount[j]! + 1);
-  const buf = new SelectBuffers(maxCol);
+  const scratch = [mem.f64(maxCol), mem.f64(maxCol), mem.f64(maxCol), mem.f64(maxCol)];
   for (let j = 0; j < columns; j++) {
-    let count = 0;
-    let nonZeroStake = 0;
-    let nonZeroVoters = 0;
-    for (let p = colCount[j]!; p < fill[j]!; p++) {
-      const sc = entryScore[p]!;
-      if (sc === 0) continue;
-      buf.score[count] = sc;
-      buf.stake[count++] = entryStake[p]!;
-      nonZeroStake += entryStake[p]!;
-      nonZeroVoters++;
-    }
-    if (nonZeroVoters < voterCount) {
+    const start = offset[j]!;
+    const end = offset[j + 1]!;
+    if (start === end) continue;
+    if (fill[j]! < end) {
       // Every voter without a non-zero entry scores 0: one element carrying their total stake.
-      buf.score[count] = 0;
-      buf.stake[count++] = stakeSum - nonZeroStake;
+      entryScore[fill[j]!] = 0;
+      entryStake[fill[j]!] = stakeSum - nonZeroStake[j]!;
     }
-    median[j] = selectWeighted(buf, count, minority, stakeSum);
+    median[j] = selectWeighted(entryScore, entryStake, start, end, minority, stakeSum, scratch);
   }
   return median;
 }

@@ -38,7 +38,7 @@ interface CaseCommit extends WeightCommit {
   readonly mechanism: number;
 }
 
-interface ReplayState {
+export interface ReplayState {
   block: number;
   n: number;
   ownerUid: number | null;
@@ -153,7 +153,7 @@ function applyStateFields(s: ReplayState, fields: Record<string, unknown>): void
   }
 }
 
-function initialState(state: Record<string, unknown>): ReplayState {
+export function initialState(state: Record<string, unknown>): ReplayState {
   const s: ReplayState = {
     block: 0,
     n: 0,
@@ -180,7 +180,7 @@ function rowsToMatrix(rows: Map<number, Row>, n: number): SparseMatrix {
   return sparseFromRows(list, count);
 }
 
-function gatherInputs(s: ReplayState, h: EpochHyperparameters, mechanism: number, emissionRao: bigint): EpochInputs {
+export function gatherInputs(s: ReplayState, h: EpochHyperparameters, mechanism: number, emissionRao: bigint): EpochInputs {
   const m = s.mechanisms[mechanism];
   if (m === undefined) throw new CaseFormatError(`mechanism ${mechanism} does not exist`);
   return {

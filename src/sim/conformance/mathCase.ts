@@ -7,6 +7,7 @@ import {
   colClipSparse,
   interpolateSparse,
   isTopk,
+  makeMathContext,
   matEmaAlphaSparse,
 } from '../../consensus/epoch/math.ts';
 import { sparseFromRows, sparseToRows, type SparseMatrix } from '../../consensus/epoch/sparseMatrix.ts';
@@ -31,6 +32,7 @@ import {
 } from './expectations.ts';
 
 const ar = chainArithmetic;
+const cx = () => makeMathContext(ar);
 
 /** An I32F32 raw that must be exact in a float64 (all math-case inputs except exp_safe's). */
 function raw(v: unknown, what: string): number {
@@ -70,21 +72,21 @@ export function evaluateMathFunction(fn: string, args: Record<string, unknown>):
       };
     case 'weighted_median_col_sparse': {
       const columns = numberField(args.columns, 'args.columns');
-      const r = weightedMedianColSparse(ar, rawVector(args.stake, 'args.stake'), sparseArg(args.weights, 'args.weights'), columns, raw(args.majority, 'args.majority'));
+      const r = weightedMedianColSparse(cx(), rawVector(args.stake, 'args.stake'), sparseArg(args.weights, 'args.weights'), columns, raw(args.majority, 'args.majority'));
       return { type: 'fixedVector', value: Array.from(r, (x) => BigInt(x)) };
     }
     case 'col_clip_sparse':
-      return sparseResult(colClipSparse(sparseArg(args.matrix, 'args.matrix'), rawVector(args.thresholds, 'args.thresholds')));
+      return sparseResult(colClipSparse(cx(), sparseArg(args.matrix, 'args.matrix'), rawVector(args.thresholds, 'args.thresholds')));
     case 'interpolate_sparse':
       return sparseResult(
-        interpolateSparse(ar, sparseArg(args.mat1, 'args.mat1'), sparseArg(args.mat2, 'args.mat2'), numberField(args.columns, 'args.columns'), raw(args.ratio, 'args.ratio')),
+        interpolateSparse(cx(), sparseArg(args.mat1, 'args.mat1'), sparseArg(args.mat2, 'args.mat2'), numberField(args.columns, 'args.columns'), raw(args.ratio, 'args.ratio')),
       );
     case 'mat_ema_alpha_sparse': {
       const alpha = arrayField(args.alpha, 'args.alpha').map((r, i) => rawVector(r, `args.alpha[${i}]`));
       const newM = sparseArg(args.new, 'args.new');
       let columns = 0;
       for (const r of alpha) columns = Math.max(columns, r.length);
-      const out = matEmaAlphaSparse(ar, newM, sparseArg(args.old, 'args.old'), columns, (i, j) => alpha[i]?.[j]);
+      const out = matEmaAlphaSparse(cx(), newM, sparseArg(args.old, 'args.old'), columns, (i, j) => alpha[i]?.[j]);
       return sparseResult(out);
     }
     case 'exp_safe':
@@ -97,7 +99,7 @@ export function evaluateMathFunction(fn: string, args: Record<string, unknown>):
         value: checkVecMaxLimited(arrayField(args.values, 'args.values').map((x, i) => numberField(x, `args.values[${i}]`)), numberField(args.max_limit, 'args.max_limit')),
       };
     case 'is_topk':
-      return { type: 'boolVector', value: isTopk(rawVector(args.values, 'args.values'), numberField(args.k, 'args.k'), false) };
+      return { type: 'boolVector', value: isTopk(cx(), rawVector(args.values, 'args.values'), numberField(args.k, 'args.k'), false) };
     case 'fixed_proportion_to_u16':
       return { type: 'u16', value: fixedProportionToU16(bigintField(args.x, 'args.x')) };
     default:

@@ -9,10 +9,10 @@ export const activeStakeStep: EpochStep = {
   name: 'activeStake',
   description: 'A = normalize(S masked by inactivity and missing permits)',
   run(w: EpochWork): void {
-    const a = w.stake.slice();
+    const a = w.mem.copyF64(w.stake);
     for (let i = 0; i < w.n; i++) {
       if (w.inactive[i] || (w.currentPermitMasksVectors && !w.currentPermit[i])) a[i] = 0;
     }
-    w.activeStake = normalize(w.ar, a);
+    w.activeStake = normalize(w, a);
   },
 };

@@ -10,6 +10,6 @@ export const bondsWeightsStep: EpochStep = {
   description: 'W̃ = interpolate_sparse(W, Wc, n, β)',
   run(w: EpochWork): void {
     const beta = w.ar.fromU16Proportion(w.inputs.hyperparameters.bondsPenaltyU16);
-    w.weightsForBonds = interpolateSparse(w.ar, w.weights, w.clippedWeights, w.n, beta);
+    w.weightsForBonds = interpolateSparse(w, w.weights, w.clippedWeights, w.n, beta);
   },
 };

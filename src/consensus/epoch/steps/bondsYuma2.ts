@@ -20,8 +20,8 @@ export const yuma2BondsLoadStep: EpochStep = {
   name: 'bondsLoad',
   description: 'B = stored u16 bonds as integers, recently registered columns masked, column-normalised',
   run(w: EpochWork): void {
-    const raw = loadMaskedBonds(w.inputs, w.n, (u) => u);
-    w.bonds = colNormalizeIntegerSparse(w.ar, raw, w.n);
+    const raw = loadMaskedBonds(w, w.inputs, w.n, 'integer');
+    w.bonds = colNormalizeIntegerSparse(w, raw, w.n);
   },
 };
 
@@ -29,7 +29,7 @@ export const yuma2BondsDeltaStep: EpochStep = {
   name: 'bondsDelta',
   description: 'ΔB = column-normalize(W̃ ∘ A)',
   run(w: EpochWork): void {
-    w.bondsDelta = colNormalizeSparse(w.ar, rowHadamardSparse(w.ar, w.weightsForBonds, w.activeStake), w.n);
+    w.bondsDelta = colNormalizeSparse(w, rowHadamardSparse(w, w.weightsForBonds, w.activeStake), w.n);
   },
 };
 
@@ -38,8 +38,8 @@ export const yuma2BondsEmaStep: EpochStep = {
   description: 'EMA = column-normalize(a·ΔB + (1 − a)·B), a = 1 − bonds_moving_average/10^6',
   run(w: EpochWork): void {
     const a = w.ar.bondsEmaCoefficient(w.inputs.hyperparameters.bondsMovingAveragePpm);
-    const ema = matEmaSparse(w.ar, w.bondsDelta!, w.bonds, w.n, a);
-    w.emaBonds = colNormalizeSparse(w.ar, ema, w.n);
+    const ema = matEmaSparse(w, w.bondsDelta!, w.bonds, w.n, a);
+    w.emaBonds = colNormalizeSparse(w, ema, w.n);
   },
 };
 
@@ -47,7 +47,7 @@ export const yuma2DividendsStep: EpochStep = {
   name: 'dividends',
   description: 'D = normalize(EMA · I)',
   run(w: EpochWork): void {
-    w.dividends = normalize(w.ar, matmulTransposeSparse(w.ar, w.emaBonds, w.incentive));
+    w.dividends = normalize(w, matmulTransposeSparse(w, w.emaBonds, w.incentive));
   },
 };
 
@@ -55,7 +55,7 @@ export const yuma2BondsStoreStep: EpochStep = {
   name: 'bondsStore',
   description: 'stored bonds = u16(column-max-upscale(EMA)) for uids with a new permit',
   run(w: EpochWork): void {
-    const upscaled = colMaxUpscaleSparse(w.ar, w.emaBonds, w.n);
-    w.bondsU16 = storeBondRows(w.ar.toU16, upscaled, w.newValidatorPermit);
+    const upscaled = colMaxUpscaleSparse(w, w.emaBonds, w.n);
+    w.bondsU16 = storeBondRows(w, upscaled, w.newValidatorPermit);
   },
 };

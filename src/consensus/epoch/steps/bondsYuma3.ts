@@ -13,7 +13,7 @@ export const yuma3BondsLoadStep: EpochStep = {
   name: 'bondsLoad',
   description: 'B = stored u16 bonds / 65535, recently registered columns masked (no normalisation)',
   run(w: EpochWork): void {
-    w.bonds = loadMaskedBonds(w.inputs, w.n, w.ar.fromU16Proportion);
+    w.bonds = loadMaskedBonds(w, w.inputs, w.n, 'proportion');
     w.bondsDelta = null;
   },
 };
@@ -25,15 +25,15 @@ export const yuma3BondsEmaStep: EpochStep = {
     const { ar } = w;
     const h = w.inputs.hyperparameters;
     if (h.liquidAlphaOn && w.consensus.length > 0 && !isZero(w.consensus)) {
-      const alphaAt = makeLiquidAlpha(ar, w.weightsForBonds, w.bonds, w.consensus, {
+      const alphaAt = makeLiquidAlpha(w, w.weightsForBonds, w.bonds, w.consensus, {
         alphaLow: ar.fromU16Proportion(h.alphaLowU16),
         alphaHigh: ar.fromU16Proportion(h.alphaHighU16),
         steepnessOverMinus100: ar.steepnessOverMinus100(h.alphaSigmoidSteepness),
       });
-      w.emaBonds = matEmaAlphaSparse(ar, w.weightsForBonds, w.bonds, w.n, alphaAt);
+      w.emaBonds = matEmaAlphaSparse(w, w.weightsForBonds, w.bonds, w.n, alphaAt);
     } else {
       const a = ar.bondsEmaCoefficient(h.bondsMovingAveragePpm);
-      w.emaBonds = matEmaSparse(ar, w.weightsForBonds, w.bonds, w.n, a);
+      w.emaBonds = matEmaSparse(w, w.weightsForBonds, w.bonds, w.n, a);
     }
   },
 };
@@ -43,12 +43,12 @@ export const yuma3DividendsStep: EpochStep = {
   description: "D = normalize(A ∘ (column-normalize(B') · I))",
   run(w: EpochWork): void {
     const { ar } = w;
-    const normalizedBonds = colNormalizeSparse(ar, w.emaBonds, w.n);
-    const perValidator = matmulTransposeSparse(ar, normalizedBonds, w.incentive);
-    const d = new Float64Array(w.n);
+    const normalizedBonds = colNormalizeSparse(w, w.emaBonds, w.n);
+    const perValidator = matmulTransposeSparse(w, normalizedBonds, w.incentive);
+    const d = w.mem.f64(w.n);
     // vec_mul uses checked_mul (overflow → 0); values here are ≤ 1, so it never overflows.
     for (let i = 0; i < w.n; i++) d[i] = ar.mul(perValidator[i]!, w.activeStake[i]!);
-    w.dividends = normalize(ar, d);
+    w.dividends = normalize(w, d);
   },
 };
 
@@ -56,6 +56,6 @@ export const yuma3BondsStoreStep: EpochStep = {
   name: 'bondsStore',
   description: "stored bonds = u16(B') for uids with a new permit (no upscaling)",
   run(w: EpochWork): void {
-    w.bondsU16 = storeBondRows(w.ar.toU16, w.emaBonds, w.newValidatorPermit);
+    w.bondsU16 = storeBondRows(w, w.emaBonds, w.newValidatorPermit);
   },
 };

@@ -9,7 +9,7 @@ export const clippingStep: EpochStep = {
   name: 'clipping',
   description: 'Wc = col_clip_sparse(W, C); validator_trust = row sums of Wc',
   run(w: EpochWork): void {
-    w.clippedWeights = colClipSparse(w.weights, w.consensus);
-    w.validatorTrust = rowSumSparse(w.clippedWeights);
+    w.clippedWeights = colClipSparse(w, w.weights, w.consensus);
+    w.validatorTrust = rowSumSparse(w, w.clippedWeights);
   },
 };

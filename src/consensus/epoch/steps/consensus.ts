@@ -10,6 +10,6 @@ export const consensusStep: EpochStep = {
   description: 'C = weighted_median_col_sparse(A, W, n, κ)',
   run(w: EpochWork): void {
     const kappa = w.ar.fromU16Proportion(w.inputs.hyperparameters.kappaU16);
-    w.consensus = weightedMedianColSparse(w.ar, w.activeStake, w.weights, w.n, kappa);
+    w.consensus = weightedMedianColSparse(w, w.activeStake, w.weights, w.n, kappa);
   },
 };

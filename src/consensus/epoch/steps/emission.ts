@@ -11,19 +11,19 @@ export const emissionStep: EpochStep = {
   description: 'server = I/T, validator = D/T, combined = normalize(I + D), fallbacks, × E in rao',
   run(w: EpochWork): void {
     const { ar, n } = w;
-    const combined = new Float64Array(n);
+    const combined = w.mem.f64(n);
     let total = 0;
     for (let i = 0; i < n; i++) {
       combined[i] = w.incentive[i]! + w.dividends[i]!;
       total += combined[i]!;
     }
-    w.normalizedServerEmission = normalizeUsingSum(ar, w.incentive, total);
-    w.normalizedValidatorEmission = normalizeUsingSum(ar, w.dividends, total);
-    w.normalizedCombinedEmission = normalize(ar, combined);
+    w.normalizedServerEmission = normalizeUsingSum(w, w.incentive, total);
+    w.normalizedValidatorEmission = normalizeUsingSum(w, w.dividends, total);
+    w.normalizedCombinedEmission = normalize(w, combined);
     if (total === 0) {
       const fallback = isZero(w.activeStake) ? w.stake : w.activeStake;
-      w.normalizedValidatorEmission = fallback.slice();
-      w.normalizedCombinedEmission = fallback.slice();
+      w.normalizedValidatorEmission = w.mem.copyF64(fallback);
+      w.normalizedCombinedEmission = w.mem.copyF64(fallback);
     }
     const e = w.inputs.emissionRao;
     w.serverEmissionRao = ar.emissionRao(w.normalizedServerEmission, e);

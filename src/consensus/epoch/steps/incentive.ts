@@ -9,6 +9,6 @@ export const incentiveStep: EpochStep = {
   name: 'incentive',
   description: 'I = normalize(matmul_sparse(Wc, A))',
   run(w: EpochWork): void {
-    w.incentive = normalize(w.ar, matmulSparse(w.ar, w.clippedWeights, w.activeStake, w.n));
+    w.incentive = normalize(w, matmulSparse(w, w.clippedWeights, w.activeStake, w.n));
   },
 };

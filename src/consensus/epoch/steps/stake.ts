@@ -19,6 +19,7 @@ export const stakeStep: EpochStep = {
         ownerUid: inputs.ownerUid,
       },
       w.n,
+      w.mem,
     );
   },
 };

@@ -12,7 +12,7 @@ export const validatorPermitsStep: EpochStep = {
   run(w: EpochWork): void {
     const { inputs, n } = w;
     const owner = inputs.ownerUid;
-    const fresh = isTopk(w.stake, inputs.hyperparameters.maxAllowedValidators, true);
+    const fresh = isTopk(w, w.stake, inputs.hyperparameters.maxAllowedValidators, true);
     if (owner !== null && owner < n) fresh[owner] = true;
     w.newValidatorPermit = fresh;
 

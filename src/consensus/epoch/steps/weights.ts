@@ -3,39 +3,39 @@
  * `get_weights_sparse`, commit 14bc6f9f): load the stored u16 rows, apply the four masks in the
  * chain's order, then row-normalise. Until normalisation the values are the u16 integers.
  */
-import { assert } from '../../../primitives/assert.ts';
+import type { Arena } from '../../../primitives/arena.ts';
+import { AssertionError } from '../../../primitives/assert.ts';
 import { rowNormalizeIntegerSparse } from '../math.ts';
 import { SparseMatrixBuilder, type SparseMatrix } from '../sparseMatrix.ts';
 import type { EpochStep, EpochWork, WeightCommit } from '../types.ts';
 
-/** Keeps the entries for which `keep(row, column)` holds, preserving order. */
-function filterEntries(m: SparseMatrix, keep: (row: number, column: number) => boolean): SparseMatrix {
-  const b = new SparseMatrixBuilder(m.rowCount, m.val.length);
-  for (let i = 0; i < m.rowCount; i++) {
-    for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) {
-      const j = m.col[k]!;
-      if (keep(i, j)) b.push(j, m.val[k]!);
+/** Throws unless every value is a u16 integer (the stored type of weights and bonds). */
+function checkU16Values(m: SparseMatrix): void {
+  const v = m.val;
+  for (let k = 0; k < v.length; k++) {
+    const x = v[k]!;
+    if (!(x >= 0 && x <= 65535 && Math.floor(x) === x)) {
+      throw new AssertionError(`stored u16 value out of range at entry ${k}: ${x}`);
     }
-    b.endRow();
   }
-  return b.finish();
 }
 
 /**
  * `get_weights_sparse` / `get_bonds_sparse`: n rows; rows ≥ n and entries with column ≥ n are
- * ignored; order and explicit zeros are kept.
+ * ignored; order and explicit zeros are kept. Returns the stored matrix itself when it already
+ * has that shape (it is never written to).
  */
-export function loadStoredRows(stored: SparseMatrix, n: number): SparseMatrix {
-  const b = new SparseMatrixBuilder(n, stored.val.length);
+export function loadStoredRows(stored: SparseMatrix, n: number, mem: Arena): SparseMatrix {
+  checkU16Values(stored);
+  let fits = stored.rowCount === n;
+  for (let k = 0; fits && k < stored.col.length; k++) if (stored.col[k]! >= n) fits = false;
+  if (fits) return stored;
+  const b = new SparseMatrixBuilder(n, stored.val.length, mem);
   for (let i = 0; i < n; i++) {
     if (i < stored.rowCount) {
       for (let k = stored.rowStart[i]!; k < stored.rowStart[i + 1]!; k++) {
         const j = stored.col[k]!;
-        if (j < n) {
-          const v = stored.val[k]!;
-          assert(Number.isInteger(v) && v >= 0 && v <= 65535, `stored u16 value out of range at (${i}, ${j}): ${v}`);
-          b.push(j, v);
-        }
+        if (j < n) b.push(j, stored.val[k]!);
       }
     }
     b.endRow();
@@ -53,9 +53,10 @@ export function commitRevealMaskBlocks(
   n: number,
   currentEpochIndex: number,
   revealPeriodEpochs: number,
+  mem: Arena,
 ): Float64Array {
-  const out = new Float64Array(n).fill(Infinity);
-  const firstHashSeen = new Uint8Array(n);
+  const out = mem.f64(n).fill(Infinity);
+  const firstHashSeen = mem.u8(n);
   for (const c of commits) {
     if (c.uid >= n) continue;
     if (currentEpochIndex > c.epoch + revealPeriodEpochs) continue;
@@ -68,11 +69,17 @@ export function commitRevealMaskBlocks(
   return out;
 }
 
+/*
+ * The mask steps clear per-entry keep flags instead of copying the matrix, so each is one tight
+ * pass; `weightsRowNormalize` then builds the masked, normalised matrix once.
+ */
+
 export const weightsLoadStep: EpochStep = {
   name: 'weightsLoad',
-  description: 'W = stored weights rows (u16 integers), rows and columns < n',
+  description: 'W = stored weights rows (u16 integers), rows and columns < n; every entry kept',
   run(w: EpochWork): void {
-    w.weights = loadStoredRows(w.inputs.weights, w.n);
+    w.weightsStored = loadStoredRows(w.inputs.weights, w.n, w.mem);
+    w.weightsKeep = w.mem.u8(w.weightsStored.val.length).fill(1);
   },
 };
 
@@ -80,7 +87,12 @@ export const weightsMaskPermitsStep: EpochStep = {
   name: 'weightsMaskPermits',
   description: 'rows of uids without a current permit become empty (missing entries = forbidden)',
   run(w: EpochWork): void {
-    w.weights = filterEntries(w.weights, (i) => w.currentPermit[i] === true);
+    const m = w.weightsStored;
+    const keep = w.weightsKeep;
+    for (let i = 0; i < m.rowCount; i++) {
+      if (w.currentPermit[i] === true) continue;
+      for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) keep[k] = 0;
+    }
   },
 };
 
@@ -88,8 +100,13 @@ export const weightsMaskSelfStep: EpochStep = {
   name: 'weightsMaskSelf',
   description: 'drop self-weights (i, i), except the subnet owner’s',
   run(w: EpochWork): void {
+    const m = w.weightsStored;
+    const keep = w.weightsKeep;
     const owner = w.inputs.ownerUid;
-    w.weights = filterEntries(w.weights, (i, j) => i !== j || i === owner);
+    for (let i = 0; i < m.rowCount; i++) {
+      if (i === owner) continue;
+      for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) if (m.col[k] === i) keep[k] = 0;
+    }
   },
 };
 
@@ -97,8 +114,13 @@ export const weightsMaskOutdatedStep: EpochStep = {
   name: 'weightsMaskOutdated',
   description: 'drop (i, j) when last_update[i] ≤ block_at_registration[j]',
   run(w: EpochWork): void {
+    const m = w.weightsStored;
+    const keep = w.weightsKeep;
     const { lastUpdate, blockAtRegistration } = w.inputs;
-    w.weights = filterEntries(w.weights, (i, j) => !((lastUpdate[i] ?? 0) <= (blockAtRegistration[j] ?? 0)));
+    for (let i = 0; i < m.rowCount; i++) {
+      const updated = lastUpdate[i] ?? 0;
+      for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) if (updated <= blockAtRegistration[m.col[k]!]!) keep[k] = 0;
+    }
   },
 };
 
@@ -108,17 +130,23 @@ export const weightsMaskCommitRevealStep: EpochStep = {
   run(w: EpochWork): void {
     const { inputs } = w;
     const h = inputs.hyperparameters;
-    if (!h.commitRevealWeightsEnabled) return;
-    const maskBlock = commitRevealMaskBlocks(inputs.commits, w.n, inputs.currentEpochIndex, h.revealPeriodEpochs);
+    if (!h.commitRevealWeightsEnabled || inputs.commits.length === 0) return;
+    const maskBlock = commitRevealMaskBlocks(inputs.commits, w.n, inputs.currentEpochIndex, h.revealPeriodEpochs, w.mem);
     const bar = inputs.blockAtRegistration;
-    w.weights = filterEntries(w.weights, (i, j) => !(maskBlock[i]! < (bar[j] ?? 0)));
+    const m = w.weightsStored;
+    const keep = w.weightsKeep;
+    for (let i = 0; i < m.rowCount; i++) {
+      const cb = maskBlock[i]!;
+      if (cb === Infinity) continue;
+      for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) if (cb < bar[m.col[k]!]!) keep[k] = 0;
+    }
   },
 };
 
 export const weightsRowNormalizeStep: EpochStep = {
   name: 'weightsRowNormalize',
-  description: 'each row divided by its sum when the sum is > 0',
+  description: 'W = kept entries, each row divided by its sum when the sum is > 0',
   run(w: EpochWork): void {
-    w.weights = rowNormalizeIntegerSparse(w.ar, w.weights);
+    w.weights = rowNormalizeIntegerSparse(w, w.weightsStored, w.weightsKeep);
   },
 };

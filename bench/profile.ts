@@ -1,0 +1,10 @@
+import { runEpoch } from '../src/consensus/epoch/runEpoch.ts';
+import { Rng } from '../src/primitives/rng.ts';
+import { randomEpochInputs, withBondsFromOneEpoch } from '../src/sim/randomEpochInputs.ts';
+const [V, M, mode, y3] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4] as 'chain'|'float', process.argv[5]==='y3'];
+const inputs = withBondsFromOneEpoch(randomEpochInputs(Rng.fromSeed('bench').stream(`${V}x${M}`), { validators: V, miners: M, weightDensity: 0.1, hyperparameters: { yuma3On: y3, liquidAlphaOn: y3 } }));
+const iters = Number(process.argv[6] ?? 2000);
+const t = performance.now();
+const ws = new (await import('../src/primitives/arena.ts')).Arena(1 << 20);
+for (let i = 0; i < iters; i++) runEpoch(inputs, { mode, workspace: ws });
+console.log((iters * 1000 / (performance.now() - t)).toFixed(1), 'epochs/s');

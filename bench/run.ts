@@ -1,0 +1,123 @@
+/**
+ * `npm run bench [-- --json] [-- --quick] [-- --filter TEXT]`: epochs per second of the Yuma epoch on random
+ * subnets of V validators × M miners with about 10% of weights set, for both numeric modes and
+ * for `yuma2` and `yuma3` + liquid alpha. Each figure is the median of several timed rounds after
+ * a warm-up. Timing lives here only — tests never assert wall-clock time.
+ */
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import type { NumericMode } from '../src/consensus/epoch/arithmetic.ts';
+import { runEpoch } from '../src/consensus/epoch/runEpoch.ts';
+import { Arena } from '../src/primitives/arena.ts';
+import type { EpochInputs } from '../src/consensus/epoch/types.ts';
+import { Rng } from '../src/primitives/rng.ts';
+import { randomEpochInputs, withBondsFromOneEpoch } from '../src/sim/randomEpochInputs.ts';
+
+interface BenchResult {
+  bench: string;
+  mode: NumericMode;
+  variant: string;
+  validators: number;
+  miners: number;
+  per_second: number;
+}
+
+const SIZES: readonly (readonly [number, number])[] = [
+  [64, 256],
+  [256, 1024],
+  [1024, 4096],
+];
+const VARIANTS = [
+  { variant: 'yuma2', yuma3On: false, liquidAlphaOn: false },
+  { variant: 'yuma3+liquid_alpha', yuma3On: true, liquidAlphaOn: true },
+] as const;
+const MODES: readonly NumericMode[] = ['chain', 'float'];
+/**
+ * `uniform` is the workload the targets are stated for (random 10% weights); `agreeing` is a
+ * working subnet, where validators agree and consensus, clipping and bonds do real work.
+ */
+const WORKLOADS = ['uniform', 'agreeing'] as const;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Epochs per second: warm up, then time `rounds` batches of about `roundMs` each. */
+function measure(inputs: EpochInputs, mode: NumericMode, rounds: number, roundMs: number): number {
+  // As a simulator runs epochs: one reusable workspace, results consumed before the next run.
+  const workspace = new Arena(1 << 20);
+  const warmEnd = performance.now() + roundMs;
+  let warm = 0;
+  while (performance.now() < warmEnd || warm < 3) {
+    runEpoch(inputs, { mode, workspace });
+    warm++;
+  }
+  // Batch size so one round takes about roundMs.
+  const t0 = performance.now();
+  runEpoch(inputs, { mode, workspace });
+  const one = Math.max(performance.now() - t0, 1e-3);
+  const batch = Math.max(1, Math.round(roundMs / one));
+  const rates: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    for (let k = 0; k < batch; k++) runEpoch(inputs, { mode, workspace });
+    rates.push((batch * 1000) / (performance.now() - start));
+  }
+  return median(rates);
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      filter: { type: 'string' },
+    },
+  });
+  const rounds = values.quick ? 3 : 7;
+  const roundMs = values.quick ? 100 : 300;
+  const results: BenchResult[] = [];
+  for (const workload of WORKLOADS) {
+    for (const [validators, miners] of SIZES) {
+      for (const v of VARIANTS) {
+        const label = (mode: string): string => `epoch/${workload} ${mode} ${v.variant} ${validators}x${miners}`;
+        if (values.filter !== undefined && !MODES.some((m) => label(m).includes(values.filter!))) continue;
+        const base = randomEpochInputs(Rng.fromSeed('bench').stream(`${workload}/${validators}x${miners}`), {
+          validators,
+          miners,
+          weightDensity: 0.1,
+          weightPattern: workload,
+          hyperparameters: { yuma3On: v.yuma3On, liquidAlphaOn: v.liquidAlphaOn },
+        });
+        // Bonds as one epoch left them, so the bond EMA works on real bonds.
+        const inputs = withBondsFromOneEpoch(base);
+        for (const mode of MODES) {
+          if (values.filter !== undefined && !label(mode).includes(values.filter)) continue;
+          const perSecond = measure(inputs, mode, rounds, roundMs);
+          results.push({ bench: `epoch/${workload}`, mode, variant: v.variant, validators, miners, per_second: Math.round(perSecond * 10) / 10 });
+          if (!values.json) process.stderr.write(`  measured ${label(mode)}\n`);
+        }
+      }
+    }
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    return;
+  }
+  const header = ['bench', 'mode', 'variant', 'V', 'M', 'epochs/s'];
+  const rows = results.map((r) => [r.bench, r.mode, r.variant, String(r.validators), String(r.miners), r.per_second.toFixed(1)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i >= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  process.stdout.write(`${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
+  for (const row of rows) process.stdout.write(`${line(row)}\n`);
+  // chain vs float ratio per configuration
+  process.stdout.write('\nfloat / chain speed ratio:\n');
+  for (const c of results.filter((r) => r.mode === 'chain')) {
+    const f = results.find((r) => r.mode === 'float' && r.bench === c.bench && r.variant === c.variant && r.validators === c.validators);
+    if (f) process.stdout.write(`  ${c.bench} ${c.variant} ${c.validators}x${c.miners}: ${(f.per_second / c.per_second).toFixed(2)}×\n`);
+  }
+}
+
+main();

@@ -1,0 +1,63 @@
+/**
+ * The `yumalab` command: parses arguments and calls `sim`. User mistakes (bad flags, bad input
+ * files) print one line each and exit with code 2 — never a stack trace.
+ */
+import { YUMALAB_VERSION } from '../sim/version.ts';
+import { InputError } from '../sim/input/readStructuredFile.ts';
+import { CONFORMANCE_USAGE, conformanceCommand } from './commands/conformance.ts';
+import { EPOCH_USAGE, epochCommand } from './commands/epoch.ts';
+import { UsageError } from './usageError.ts';
+
+const USAGE = `yumalab ${YUMALAB_VERSION} — deterministic simulator and research harness for Bittensor-style networks
+
+usage: yumalab <command> [options]
+
+commands:
+  conformance <file-or-dir>...   run chain conformance cases (PASS/FAIL per case)
+  epoch <state.json>             run one Yuma epoch on an explicit subnet state, print JSON
+
+Run 'yumalab <command> --help' for a command's options.`;
+
+type Command = (argv: readonly string[], out: (line: string) => void) => number;
+
+const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
+  conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE },
+  epoch: { run: epochCommand, usage: EPOCH_USAGE },
+};
+
+/** Runs the CLI and returns the exit code (so tests can call it in-process). */
+export function main(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    out(YUMALAB_VERSION);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    err(`yumalab: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  try {
+    return command.run(rest, out);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`yumalab ${name}: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      for (const p of e.problems) err(p);
+      return 2;
+    }
+    // node:util parseArgs reports unknown or malformed flags with these codes.
+    const code = (e as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      err(`yumalab ${name}: ${(e as Error).message.split('\n')[0]}`);
+      return 2;
+    }
+    throw e;
+  }
+}
