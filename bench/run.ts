@@ -4,6 +4,7 @@
  * for `yuma2` and `yuma3` + liquid alpha. Each figure is the median of several timed rounds after
  * a warm-up. Timing lives here only — tests never assert wall-clock time.
  */
+import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { NumericMode } from '../src/consensus/epoch/arithmetic.ts';
@@ -68,36 +69,58 @@ function measure(inputs: EpochInputs, mode: NumericMode, rounds: number, roundMs
   return median(rates);
 }
 
+interface Config {
+  readonly workload: (typeof WORKLOADS)[number];
+  readonly validators: number;
+  readonly miners: number;
+  readonly variant: (typeof VARIANTS)[number]['variant'];
+  readonly mode: NumericMode;
+}
+
+/** Measures one configuration in this process. */
+function runSingle(c: Config, rounds: number, roundMs: number): BenchResult {
+  const v = VARIANTS.find((x) => x.variant === c.variant)!;
+  const base = randomEpochInputs(Rng.fromSeed('bench').stream(`${c.workload}/${c.validators}x${c.miners}`), {
+    validators: c.validators,
+    miners: c.miners,
+    weightDensity: 0.1,
+    weightPattern: c.workload,
+    hyperparameters: { yuma3On: v.yuma3On, liquidAlphaOn: v.liquidAlphaOn },
+  });
+  // Bonds as one epoch left them, so the bond EMA works on real bonds.
+  const inputs = withBondsFromOneEpoch(base);
+  const perSecond = measure(inputs, c.mode, rounds, roundMs);
+  return { bench: `epoch/${c.workload}`, mode: c.mode, variant: c.variant, validators: c.validators, miners: c.miners, per_second: Math.round(perSecond * 10) / 10 };
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       filter: { type: 'string' },
+      single: { type: 'string' },
     },
   });
   const rounds = values.quick ? 3 : 7;
   const roundMs = values.quick ? 100 : 300;
+  if (values.single !== undefined) {
+    process.stdout.write(JSON.stringify(runSingle(JSON.parse(values.single) as Config, rounds, roundMs)));
+    return;
+  }
   const results: BenchResult[] = [];
   for (const workload of WORKLOADS) {
     for (const [validators, miners] of SIZES) {
       for (const v of VARIANTS) {
-        const label = (mode: string): string => `epoch/${workload} ${mode} ${v.variant} ${validators}x${miners}`;
-        if (values.filter !== undefined && !MODES.some((m) => label(m).includes(values.filter!))) continue;
-        const base = randomEpochInputs(Rng.fromSeed('bench').stream(`${workload}/${validators}x${miners}`), {
-          validators,
-          miners,
-          weightDensity: 0.1,
-          weightPattern: workload,
-          hyperparameters: { yuma3On: v.yuma3On, liquidAlphaOn: v.liquidAlphaOn },
-        });
-        // Bonds as one epoch left them, so the bond EMA works on real bonds.
-        const inputs = withBondsFromOneEpoch(base);
         for (const mode of MODES) {
-          if (values.filter !== undefined && !label(mode).includes(values.filter)) continue;
-          const perSecond = measure(inputs, mode, rounds, roundMs);
-          results.push({ bench: `epoch/${workload}`, mode, variant: v.variant, validators, miners, per_second: Math.round(perSecond * 10) / 10 });
-          if (!values.json) process.stderr.write(`  measured ${label(mode)}\n`);
+          const c: Config = { workload, validators, miners, variant: v.variant, mode };
+          const label = `epoch/${workload} ${mode} ${v.variant} ${validators}x${miners}`;
+          if (values.filter !== undefined && !label.includes(values.filter)) continue;
+          // Each configuration runs in a fresh process: a simulator uses one numeric mode and
+          // variant throughout, and mixing them in one process would skew V8's optimisations.
+          const args = ['--import', 'tsx', import.meta.filename, '--single', JSON.stringify(c), ...(values.quick ? ['--quick'] : [])];
+          results.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as BenchResult);
+          if (!values.json) process.stderr.write(`  measured ${label}\n`);
         }
       }
     }

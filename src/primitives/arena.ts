@@ -11,13 +11,16 @@
 const ALIGN = 8;
 
 export class Arena {
-  private chunks: ArrayBuffer[] = [];
+  private chunks: ArrayBuffer[];
+  /** The chunk allocations currently come from (`chunks[chunk]`). */
+  private buffer: ArrayBuffer;
   private chunk = 0;
   private offset = 0;
   private used = 0;
 
   constructor(initialBytes = 1 << 16) {
-    this.chunks.push(new ArrayBuffer(Math.max(ALIGN, roundUp(initialBytes))));
+    this.buffer = new ArrayBuffer(Math.max(ALIGN, roundUp(initialBytes)));
+    this.chunks = [this.buffer];
   }
 
   /** Forgets every allocation; the buffers are reused (merged into one if several were needed). */
@@ -27,6 +30,7 @@ export class Arena {
       for (const c of this.chunks) total += c.byteLength;
       this.chunks = [new ArrayBuffer(roundUp(total))];
     }
+    this.buffer = this.chunks[0]!;
     this.chunk = 0;
     this.offset = 0;
     this.used = 0;
@@ -37,42 +41,45 @@ export class Arena {
     return this.used;
   }
 
-  private take(bytes: number): { buffer: ArrayBuffer; offset: number } {
+  /** Reserves `bytes` (rounded up to the alignment) in `this.buffer` and returns their offset. */
+  private take(bytes: number): number {
     const size = roundUp(bytes);
-    let buf = this.chunks[this.chunk]!;
-    if (this.offset + size > buf.byteLength) {
-      this.chunk++;
-      if (this.chunk === this.chunks.length || this.chunks[this.chunk]!.byteLength < size) {
-        const next = new ArrayBuffer(roundUp(Math.max(size, buf.byteLength * 2)));
-        this.chunks.splice(this.chunk, 0, next);
-      }
-      buf = this.chunks[this.chunk]!;
-      this.offset = 0;
-    }
+    if (this.offset + size > this.buffer.byteLength) this.nextChunk(size);
     const offset = this.offset;
     this.offset += size;
     this.used += size;
-    return { buffer: buf, offset };
+    return offset;
+  }
+
+  /** Moves to the next chunk, inserting a new one when it is missing or smaller than `size`. */
+  private nextChunk(size: number): void {
+    this.chunk++;
+    if (this.chunk === this.chunks.length || this.chunks[this.chunk]!.byteLength < size) {
+      const next = new ArrayBuffer(roundUp(Math.max(size, this.buffer.byteLength * 2)));
+      this.chunks.splice(this.chunk, 0, next);
+    }
+    this.buffer = this.chunks[this.chunk]!;
+    this.offset = 0;
   }
 
   f64(length: number): Float64Array {
-    const { buffer, offset } = this.take(length * 8);
-    return new Float64Array(buffer, offset, length).fill(0);
+    const offset = this.take(length * 8);
+    return new Float64Array(this.buffer, offset, length).fill(0);
   }
 
   i32(length: number): Int32Array {
-    const { buffer, offset } = this.take(length * 4);
-    return new Int32Array(buffer, offset, length).fill(0);
+    const offset = this.take(length * 4);
+    return new Int32Array(this.buffer, offset, length).fill(0);
   }
 
   u16(length: number): Uint16Array {
-    const { buffer, offset } = this.take(length * 2);
-    return new Uint16Array(buffer, offset, length).fill(0);
+    const offset = this.take(length * 2);
+    return new Uint16Array(this.buffer, offset, length).fill(0);
   }
 
   u8(length: number): Uint8Array {
-    const { buffer, offset } = this.take(length);
-    return new Uint8Array(buffer, offset, length).fill(0);
+    const offset = this.take(length);
+    return new Uint8Array(this.buffer, offset, length).fill(0);
   }
 
   /** A zero-filled copy of `source`. */

@@ -64,6 +64,18 @@ export function isTopk(cx: MathContext, values: Float64Array, k: number, nonzero
   if (n < k) return result;
   const drop = n - k;
   if (drop === 0) return result;
+  if (nonzeroOnly) {
+    // Zeros sort first (when nothing is negative) and are already unflagged: if they fill the
+    // `drop` places, nothing else is removed.
+    let zeros = 0;
+    let negative = false;
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v === 0) zeros++;
+      else if (v < 0) negative = true;
+    }
+    if (!negative && zeros >= drop) return result;
+  }
   // The first `drop` places of a stable ascending sort: every value below the drop-th smallest,
   // then — among values equal to it — the lowest indices until `drop` places are filled.
   const threshold = cx.mem.copyF64(values).sort()[drop - 1]!;

@@ -9,33 +9,27 @@ import { rowNormalizeIntegerSparse } from '../math.ts';
 import { SparseMatrixBuilder, type SparseMatrix } from '../sparseMatrix.ts';
 import type { EpochStep, EpochWork, WeightCommit } from '../types.ts';
 
-/** Throws unless every value is a u16 integer (the stored type of weights and bonds). */
-function checkU16Values(m: SparseMatrix): void {
-  const v = m.val;
-  for (let k = 0; k < v.length; k++) {
-    const x = v[k]!;
-    if (!(x >= 0 && x <= 65535 && Math.floor(x) === x)) {
-      throw new AssertionError(`stored u16 value out of range at entry ${k}: ${x}`);
-    }
-  }
-}
-
 /**
  * `get_weights_sparse` / `get_bonds_sparse`: n rows; rows ≥ n and entries with column ≥ n are
  * ignored; order and explicit zeros are kept. Returns the stored matrix itself when it already
  * has that shape (it is never written to).
  */
 export function loadStoredRows(stored: SparseMatrix, n: number, mem: Arena): SparseMatrix {
-  checkU16Values(stored);
+  const { col, val } = stored;
   let fits = stored.rowCount === n;
-  for (let k = 0; fits && k < stored.col.length; k++) if (stored.col[k]! >= n) fits = false;
+  // One pass checks every value is a u16 integer (the stored type) and whether a column is ≥ n.
+  for (let k = 0; k < val.length; k++) {
+    const x = val[k]!;
+    if (!(x >= 0 && x <= 65535 && Math.floor(x) === x)) throw new AssertionError(`stored u16 value out of range at entry ${k}: ${x}`);
+    if (col[k]! >= n) fits = false;
+  }
   if (fits) return stored;
-  const b = new SparseMatrixBuilder(n, stored.val.length, mem);
+  const b = new SparseMatrixBuilder(n, val.length, mem);
   for (let i = 0; i < n; i++) {
     if (i < stored.rowCount) {
       for (let k = stored.rowStart[i]!; k < stored.rowStart[i + 1]!; k++) {
-        const j = stored.col[k]!;
-        if (j < n) b.push(j, stored.val[k]!);
+        const j = col[k]!;
+        if (j < n) b.push(j, val[k]!);
       }
     }
     b.endRow();
