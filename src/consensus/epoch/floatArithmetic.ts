@@ -44,7 +44,13 @@ export const floatArithmetic: EpochArithmetic = {
     const out = new Array<bigint>(fractions.length);
     for (let i = 0; i < fractions.length; i++) {
       const x = fractions[i]!;
-      out[i] = x > 0 ? BigInt(Math.floor(x * e)) : 0n;
+      if (!(x > 0)) {
+        out[i] = 0n;
+        continue;
+      }
+      // Number(E) may round up near 2^64; a share never exceeds the emission itself.
+      const v = BigInt(Math.floor(x * e));
+      out[i] = v > emissionRao ? emissionRao : v;
     }
     return out;
   },

@@ -27,12 +27,19 @@ export function decimal(x: number | string): { numerator: bigint; scale: bigint 
   return { numerator, scale: 10n ** BigInt(frac.length) };
 }
 
+/** The exact decimal a JSON number spells, expanding exponent form (`1.5e-7` → `0.00000015`). */
 function decimalText(x: number): string {
   if (!Number.isFinite(x)) throw new CaseFormatError(`not a finite number: ${x}`);
   const s = String(x);
-  if (!/e/i.test(s)) return s;
-  // Exponent form (very small or large numbers): expand exactly.
-  return x.toFixed(20).replace(/\.?0+$/, '');
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
+  if (m === null) return s;
+  const sign = m[1]!;
+  const digits = `${m[2]}${m[3] ?? ''}`;
+  // Position of the decimal point within `digits` after applying the exponent.
+  const point = m[2]!.length + Number(m[4]);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 export function parseTolerance(t: unknown): Tolerance {

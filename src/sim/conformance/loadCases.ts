@@ -65,7 +65,9 @@ export function readCaseFile(file: string): LoadedCase {
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
-    const where = pos ? `${file}:${lineCol(text, Number(pos[1]))}` : file;
+    // "Unexpected end of JSON input" carries no position: the problem is at the end of the file.
+    const offset = pos ? Number(pos[1]) : /end of JSON input/.test(msg) ? text.length : null;
+    const where = offset === null ? file : `${file}:${lineCol(text, offset)}`;
     return { file, error: `${where}: invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}` };
   }
 }

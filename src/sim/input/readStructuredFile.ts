@@ -21,11 +21,15 @@ export interface ParsedFile {
   readonly lines: LineCounter;
 }
 
-/** Position of the node at `path` (or of its nearest existing ancestor), as `line:col`. */
-export function positionOf(parsed: ParsedFile, path: readonly PropertyKey[]): string {
+/**
+ * Position of the node at `path` (or of its nearest existing ancestor), as `line:col`; with
+ * `at: 'key'` the position of the last key itself rather than of its value.
+ */
+export function positionOf(parsed: ParsedFile, path: readonly PropertyKey[], at: 'value' | 'key' = 'value'): string {
   let node: unknown = parsed.doc.contents;
   let best: Node | null = (node as Node | null) ?? null;
   let keyNode: Node | null = null;
+  let resolved = 0;
   for (const key of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => {
@@ -41,9 +45,11 @@ export function positionOf(parsed: ParsedFile, path: readonly PropertyKey[]): st
       keyNode = null;
       node = item;
     } else break;
+    resolved++;
     if (node !== null && typeof node === 'object' && 'range' in (node as object)) best = node as Node;
     else if (keyNode !== null) best = keyNode;
   }
+  if (at === 'key' && resolved === path.length && keyNode !== null) best = keyNode;
   const offset = best?.range?.[0] ?? 0;
   const p = parsed.lines.linePos(offset);
   return `${p.line}:${p.col}`;
@@ -84,13 +90,17 @@ export function validateWith<T>(parsed: ParsedFile, schema: z.ZodType<T>): T {
   const problems = result.error.issues.map((issue) => {
     let path: PropertyKey[] = [...issue.path];
     let message = issue.message;
-    if (issue.code === 'unrecognized_keys') {
+    let at: 'value' | 'key' = 'value';
+    if (issue.code === 'invalid_type' && /received undefined$/.test(message)) {
+      message = 'required key is missing';
+    } else if (issue.code === 'unrecognized_keys') {
+      at = 'key';
       // Point at the unknown key itself.
       const keys = (issue as { keys: string[] }).keys;
       path = [...path, keys[0]!];
       message = `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${k}'`).join(', ')}`;
     }
-    return `${parsed.file}:${positionOf(parsed, path)}: ${formatPath(path)}: ${message}`;
+    return `${parsed.file}:${positionOf(parsed, path, at)}: ${formatPath(path)}: ${message}`;
   });
   throw new InputError(problems);
 }
