@@ -15,7 +15,7 @@ const M = Number(process.argv[3] ?? 256);
 const mode = (process.argv[4] ?? 'float') as NumericMode;
 const y3 = process.argv[5] === 'y3';
 const inputs = withBondsFromOneEpoch(
-  randomEpochInputs(Rng.fromSeed('bench').stream(`${V}x${M}`), { validators: V, miners: M, weightDensity: 0.1, hyperparameters: { yuma3On: y3, liquidAlphaOn: y3 } }),
+  randomEpochInputs(Rng.fromSeed('bench').stream(`${V}x${M}`), { validators: V, miners: M, weightDensity: 0.1, weightPattern: (process.env.PATTERN ?? 'agreeing') as 'uniform' | 'agreeing', hyperparameters: { yuma3On: y3, liquidAlphaOn: y3 } }),
 );
 const variant = resolveVariant(inputs, undefined);
 const totals = new Map<string, number>();

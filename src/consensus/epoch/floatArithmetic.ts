@@ -8,13 +8,21 @@ import type { EpochArithmetic, StakeInputs } from './arithmetic.ts';
 
 const U64_MAX_FLOAT = 18446744073709551615;
 
+/** floor(x · 65535) clamped to [0, 65535]: a fraction stored as u16, in float mode. */
+export function floatProportionToU16(x: number): number {
+  if (!(x > 0)) return 0;
+  const v = Math.floor(x * 65535);
+  return v > 65535 ? 65535 : v;
+}
+
 function floatNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float64Array {
   const tw = Number(inputs.taoWeightRaw) / U64_MAX_FLOAT;
   const threshold = Number(inputs.stakeThresholdRao);
   const out = mem.f64(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const total = Number(inputs.alphaStakeRao[i] ?? 0n) + Number(inputs.rootStakeRao[i] ?? 0n) * tw;
+    const alpha = Number(inputs.alphaStakeRao[i] ?? 0n);
+    const total = tw === 0 ? alpha : alpha + Number(inputs.rootStakeRao[i] ?? 0n) * tw;
     const kept = Math.floor(total) < threshold && i !== inputs.ownerUid ? 0 : total;
     out[i] = kept;
     sum += kept;
@@ -32,11 +40,7 @@ export const floatArithmetic: EpochArithmetic = {
   div: (a, b) => (b === 0 ? 0 : a / b),
   divIntegers: (x, s) => (s === 0 ? 0 : x / s),
   fromU16Proportion: (u) => u / 65535,
-  toU16(x: number): number {
-    if (!(x > 0)) return 0;
-    const v = Math.floor(x * 65535);
-    return v > 65535 ? 65535 : v;
-  },
+  toU16: floatProportionToU16,
   bondsEmaCoefficient: (bondsMovingAveragePpm) => 1 - bondsMovingAveragePpm / 1_000_000,
   normalizedStake: floatNormalizedStake,
   emissionRao(fractions: Float64Array, emissionRao: bigint): bigint[] {
@@ -48,9 +52,10 @@ export const floatArithmetic: EpochArithmetic = {
         out[i] = 0n;
         continue;
       }
-      // Number(E) may round up near 2^64; a share never exceeds the emission itself.
-      const v = BigInt(Math.floor(x * e));
-      out[i] = v > emissionRao ? emissionRao : v;
+      // Number(E) may round E up near 2^64, and a share never exceeds the emission itself. A
+      // double below e = Number(E) is at most the double just below e, which is below E.
+      const f = Math.floor(x * e);
+      out[i] = f >= e ? emissionRao : BigInt(f);
     }
     return out;
   },

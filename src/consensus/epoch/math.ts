@@ -225,13 +225,17 @@ export function colNormalizeIntegerSparse(cx: MathContext, m: SparseMatrix, colu
 
 /**
  * `inplace_row_normalize_sparse` on u16 integers (weights as loaded), over the entries whose
- * `keep` flag is set: each row divided by its sum when the sum is > 0.
+ * `keep` flag is set (every entry when `keep` is null): each row divided by its sum when the sum
+ * is > 0.
  */
-export function rowNormalizeIntegerSparse(cx: MathContext, m: SparseMatrix, keep: Uint8Array): SparseMatrix {
+export function rowNormalizeIntegerSparse(cx: MathContext, m: SparseMatrix, keep: Uint8Array | null): SparseMatrix {
   const { rowStart, col, val } = m;
   const chain = isChain(cx);
-  let count = 0;
-  for (let k = 0; k < keep.length; k++) count += keep[k]!;
+  let count = val.length;
+  if (keep !== null) {
+    count = 0;
+    for (let k = 0; k < keep.length; k++) count += keep[k]!;
+  }
   const outStart = cx.mem.i32(m.rowCount + 1);
   const outCol = cx.mem.i32(count);
   const outVal = cx.mem.f64(count);
@@ -240,13 +244,22 @@ export function rowNormalizeIntegerSparse(cx: MathContext, m: SparseMatrix, keep
     const start = rowStart[i]!;
     const end = rowStart[i + 1]!;
     let sum = 0;
-    for (let k = start; k < end; k++) if (keep[k] === 1) sum += val[k]!;
-    const inverse = sum > 0 ? 1 / sum : 0;
-    for (let k = start; k < end; k++) {
-      if (keep[k] !== 1) continue;
-      outCol[p] = col[k]!;
-      const v = val[k]!;
-      outVal[p++] = sum > 0 ? (chain ? divIntegersI32F32(v, sum) : v * inverse) : 0;
+    if (keep === null) {
+      for (let k = start; k < end; k++) sum += val[k]!;
+      if (chain) for (let k = start; k < end; k++, p++) (outCol[p] = col[k]!), (outVal[p] = sum > 0 ? divIntegersI32F32(val[k]!, sum) : 0);
+      else {
+        const inverse = sum > 0 ? 1 / sum : 0;
+        for (let k = start; k < end; k++, p++) (outCol[p] = col[k]!), (outVal[p] = val[k]! * inverse);
+      }
+    } else {
+      for (let k = start; k < end; k++) if (keep[k] === 1) sum += val[k]!;
+      const inverse = sum > 0 ? 1 / sum : 0;
+      for (let k = start; k < end; k++) {
+        if (keep[k] !== 1) continue;
+        outCol[p] = col[k]!;
+        const v = val[k]!;
+        outVal[p++] = sum > 0 ? (chain ? divIntegersI32F32(v, sum) : v * inverse) : 0;
+      }
     }
     outStart[i + 1] = p;
   }

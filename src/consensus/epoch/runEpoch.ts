@@ -7,7 +7,8 @@ import { Arena } from '../../primitives/arena.ts';
 import { assert } from '../../primitives/assert.ts';
 import type { EpochArithmetic, NumericMode } from './arithmetic.ts';
 import { chainArithmetic } from './chainArithmetic.ts';
-import { floatArithmetic } from './floatArithmetic.ts';
+import { floatArithmetic, floatProportionToU16 } from './floatArithmetic.ts';
+import { i32f32ProportionToU16 } from '../../primitives/fixedNumber.ts';
 import { emptySparse } from './sparseMatrix.ts';
 import type { EpochInputs, EpochOutput, EpochWork } from './types.ts';
 import { chainVariantFor, findEpochVariant, epochVariantNames, type EpochVariant } from './variants.ts';
@@ -63,7 +64,7 @@ function makeWork(inputs: EpochInputs, ar: EpochArithmetic, mem: Arena): EpochWo
     newValidatorPermit: [],
     activeStake: empty,
     weightsStored: emptyMatrix,
-    weightsKeep: new Uint8Array(0),
+    weightsKeep: null,
     weights: emptyMatrix,
     consensus: empty,
     clippedWeights: emptyMatrix,
@@ -109,9 +110,11 @@ export function runEpochUpTo(inputs: EpochInputs, lastStep: string | undefined, 
 }
 
 function toU16Array(w: EpochWork, x: Float64Array): Uint16Array {
-  const { ar, n } = w;
+  const n = w.n;
   const out = w.mem.u16(n);
-  for (let i = 0; i < n; i++) out[i] = ar.toU16(x[i] ?? 0);
+  // Direct calls (not through the backend object) so V8 inlines them.
+  if (w.ar.mode === 'chain') for (let i = 0; i < n; i++) out[i] = i32f32ProportionToU16(x[i] ?? 0);
+  else for (let i = 0; i < n; i++) out[i] = floatProportionToU16(x[i] ?? 0);
   return out;
 }
 

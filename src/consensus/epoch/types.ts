@@ -137,7 +137,8 @@ export interface EpochWork {
   activeStake: Float64Array;
   /** Stored weights as loaded (u16 integers) and the per-entry keep flags the masks clear. */
   weightsStored: SparseMatrix;
-  weightsKeep: Uint8Array;
+  /** Null while no mask has dropped an entry. */
+  weightsKeep: Uint8Array | null;
   /** Masked, row-normalised weights. */
   weights: SparseMatrix;
   consensus: Float64Array;

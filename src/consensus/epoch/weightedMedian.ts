@@ -132,16 +132,6 @@ function selectWeighted(
   }
 }
 
-/** True when every voter row lists each column at most once (the usual, sorted submission). */
-function votersHaveNoDuplicateColumns(stake: Float64Array, score: SparseMatrix, rows: number): boolean {
-  const { rowStart, col } = score;
-  for (let i = 0; i < rows; i++) {
-    if (!(stake[i]! > 0)) continue;
-    for (let k = rowStart[i]! + 1; k < rowStart[i + 1]!; k++) if (col[k]! <= col[k - 1]!) return false;
-  }
-  return true;
-}
-
 /** A copy of the voters' rows with duplicate columns resolved as the chain does (later entry wins). */
 function dedupeVoterRows(cx: MathContext, stake: Float64Array, score: SparseMatrix, rows: number, columns: number): SparseMatrix {
   const { rowStart, col, val } = score;
@@ -203,26 +193,41 @@ export function weightedMedianColSparse(
   for (let i = 0; i < stake.length; i++) stakeSum += voterStake[i]!;
   const minority = stakeSum - majority;
 
-  const score = votersHaveNoDuplicateColumns(stake, scoreIn, rows) ? scoreIn : dedupeVoterRows(cx, stake, scoreIn, rows, columns);
-  const { rowStart, col, val } = score;
-
-  // Pass 1: per column, the voters with a non-zero score and their stake.
+  // Pass 1: per column, the voters with a non-zero score and their stake. Rows are normally
+  // sorted by column; a row that is not may repeat a column (the later entry wins), and then the
+  // voters' rows are de-duplicated first and the pass is repeated.
   const nonZeroCount = mem.i32(columns);
   const nonZeroStake = mem.f64(columns);
   let anyNegative = false;
-  for (let i = 0; i < rows; i++) {
-    const s = voterStake[i]!;
-    if (s === 0) continue;
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
-      const j = col[k]!;
-      const x = val[k]!;
-      if (j < columns && x !== 0) {
-        nonZeroCount[j]!++;
-        nonZeroStake[j]! += s;
-        if (x < 0) anyNegative = true;
+  let score = scoreIn;
+  const countNonZero = (m: SparseMatrix, requireSorted: boolean): boolean => {
+    const { rowStart, col, val } = m;
+    for (let i = 0; i < rows; i++) {
+      const s = voterStake[i]!;
+      if (s === 0) continue;
+      let previous = -1;
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+        const j = col[k]!;
+        if (requireSorted && j <= previous) return false;
+        previous = j;
+        const x = val[k]!;
+        if (j < columns && x !== 0) {
+          nonZeroCount[j]!++;
+          nonZeroStake[j]! += s;
+          if (x < 0) anyNegative = true;
+        }
       }
     }
+    return true;
+  };
+  if (!countNonZero(score, true)) {
+    nonZeroCount.fill(0);
+    nonZeroStake.fill(0);
+    anyNegative = false;
+    score = dedupeVoterRows(cx, stake, scoreIn, rows, columns);
+    countNonZero(score, false);
   }
+  const { rowStart, col, val } = score;
   // Columns whose median the zero scores decide need no selection: with every voter at 0, or —
   // when no score is negative, so 0 is the smallest — when the zero scores alone carry more than
   // the minority stake, the median is 0.

@@ -4,6 +4,7 @@
  * not inherit the previous occupant's bonds.
  */
 import { i32f32ProportionToU16, u16ProportionToI32F32 } from '../../../primitives/fixedNumber.ts';
+import { floatProportionToU16 } from '../floatArithmetic.ts';
 import type { MathContext } from '../math.ts';
 import type { SparseMatrix } from '../sparseMatrix.ts';
 import type { EpochInputs } from '../types.ts';
@@ -62,7 +63,7 @@ export function storeBondRows(cx: MathContext, bonds: SparseMatrix, newValidator
       for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
         const x = val[k]!;
         outCol[p] = col[k]!;
-        outVal[p++] = chain ? i32f32ProportionToU16(x) : x > 0 ? Math.min(65535, Math.floor(x * 65535)) : 0;
+        outVal[p++] = chain ? i32f32ProportionToU16(x) : floatProportionToU16(x);
       }
     }
     outStart[i + 1] = p;

@@ -64,16 +64,24 @@ export function commitRevealMaskBlocks(
 }
 
 /*
- * The mask steps clear per-entry keep flags instead of copying the matrix, so each is one tight
- * pass; `weightsRowNormalize` then builds the masked, normalised matrix once.
+ * The mask steps clear per-entry keep flags instead of copying the matrix; `weightsRowNormalize`
+ * builds the masked, normalised matrix once. The flags are only allocated when a mask first
+ * drops an entry (`weightsKeep` stays null while every entry is kept), which on a working subnet
+ * is the rule: validators seldom weight themselves or miners registered after their last update.
  */
+
+/** Clears the keep flag of entry k, allocating the flags on the first drop. */
+function drop(w: EpochWork, k: number): void {
+  if (w.weightsKeep === null) w.weightsKeep = w.mem.u8(w.weightsStored.val.length).fill(1);
+  w.weightsKeep[k] = 0;
+}
 
 export const weightsLoadStep: EpochStep = {
   name: 'weightsLoad',
   description: 'W = stored weights rows (u16 integers), rows and columns < n; every entry kept',
   run(w: EpochWork): void {
     w.weightsStored = loadStoredRows(w.inputs.weights, w.n, w.mem);
-    w.weightsKeep = w.mem.u8(w.weightsStored.val.length).fill(1);
+    w.weightsKeep = null;
   },
 };
 
@@ -81,11 +89,10 @@ export const weightsMaskPermitsStep: EpochStep = {
   name: 'weightsMaskPermits',
   description: 'rows of uids without a current permit become empty (missing entries = forbidden)',
   run(w: EpochWork): void {
-    const m = w.weightsStored;
-    const keep = w.weightsKeep;
-    for (let i = 0; i < m.rowCount; i++) {
+    const { rowStart } = w.weightsStored;
+    for (let i = 0; i < w.weightsStored.rowCount; i++) {
       if (w.currentPermit[i] === true) continue;
-      for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) keep[k] = 0;
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) drop(w, k);
     }
   },
 };
@@ -94,12 +101,12 @@ export const weightsMaskSelfStep: EpochStep = {
   name: 'weightsMaskSelf',
   description: 'drop self-weights (i, i), except the subnet owner’s',
   run(w: EpochWork): void {
-    const m = w.weightsStored;
-    const keep = w.weightsKeep;
+    const { rowStart, col } = w.weightsStored;
     const owner = w.inputs.ownerUid;
-    for (let i = 0; i < m.rowCount; i++) {
+    for (let i = 0; i < w.weightsStored.rowCount; i++) {
       if (i === owner) continue;
-      for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) if (m.col[k] === i) keep[k] = 0;
+      const end = rowStart[i + 1]!;
+      for (let k = rowStart[i]!; k < end; k++) if (col[k] === i) drop(w, k);
     }
   },
 };
@@ -108,12 +115,16 @@ export const weightsMaskOutdatedStep: EpochStep = {
   name: 'weightsMaskOutdated',
   description: 'drop (i, j) when last_update[i] ≤ block_at_registration[j]',
   run(w: EpochWork): void {
-    const m = w.weightsStored;
-    const keep = w.weightsKeep;
+    const { rowStart, col } = w.weightsStored;
     const { lastUpdate, blockAtRegistration } = w.inputs;
-    for (let i = 0; i < m.rowCount; i++) {
+    // A row updated after every registration cannot lose an entry; most rows are.
+    let latestRegistration = 0;
+    for (let j = 0; j < w.n; j++) if (blockAtRegistration[j]! > latestRegistration) latestRegistration = blockAtRegistration[j]!;
+    for (let i = 0; i < w.weightsStored.rowCount; i++) {
       const updated = lastUpdate[i] ?? 0;
-      for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) if (updated <= blockAtRegistration[m.col[k]!]!) keep[k] = 0;
+      if (updated > latestRegistration) continue;
+      const end = rowStart[i + 1]!;
+      for (let k = rowStart[i]!; k < end; k++) if (updated <= blockAtRegistration[col[k]!]!) drop(w, k);
     }
   },
 };
@@ -127,12 +138,11 @@ export const weightsMaskCommitRevealStep: EpochStep = {
     if (!h.commitRevealWeightsEnabled || inputs.commits.length === 0) return;
     const maskBlock = commitRevealMaskBlocks(inputs.commits, w.n, inputs.currentEpochIndex, h.revealPeriodEpochs, w.mem);
     const bar = inputs.blockAtRegistration;
-    const m = w.weightsStored;
-    const keep = w.weightsKeep;
-    for (let i = 0; i < m.rowCount; i++) {
+    const { rowStart, col } = w.weightsStored;
+    for (let i = 0; i < w.weightsStored.rowCount; i++) {
       const cb = maskBlock[i]!;
       if (cb === Infinity) continue;
-      for (let k = m.rowStart[i]!; k < m.rowStart[i + 1]!; k++) if (cb < bar[m.col[k]!]!) keep[k] = 0;
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) if (cb < bar[col[k]!]!) drop(w, k);
     }
   },
 };
