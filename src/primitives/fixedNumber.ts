@@ -13,13 +13,17 @@
  * and fails an assertion instead of silently rounding (such values never occur in the epoch,
  * whose large integers — u16 weight sums — take separate integer paths).
  */
-import { AssertionError, assert } from './assert.ts';
+import { AssertionError } from './assert.ts';
 
 export const TWO_16 = 65536;
 export const TWO_32 = 4294967296;
 /** Raw of 1.0 in I32F32. */
 export const ONE_I32F32 = TWO_32;
 const TWO_53 = 9007199254740992;
+const TWO_37 = 137438953472;
+const TWO_42 = 4398046511104;
+
+// Checks throw inline (not through `assert`) so these small functions stay cheap to inline.
 
 /**
  * Set by `mulShift32NonNegative`: whether the product it floored had a non-zero remainder (needed
@@ -63,11 +67,26 @@ function mulShift32NonNegative(a: number, b: number): number {
   return q;
 }
 
+/**
+ * floor(a·b / 2^32) for 0 ≤ a, b < 2^32 (fractions below 1.0, the common case) with 16-bit limbs
+ * in integer registers: a·b/2^32 = a1·b1 + ((a1·b0 + a0·b1)·2^16 + a0·b0) / 2^32, where every
+ * partial sum stays below 2^51.
+ */
+function mulFractions(a: number, b: number): number {
+  const a1 = a >>> 16;
+  const a0 = a & 0xffff;
+  const b1 = b >>> 16;
+  const b0 = b & 0xffff;
+  const t = (a1 * b0 + a0 * b1) * TWO_16 + a0 * b0;
+  return a1 * b1 + Math.floor(t / TWO_32);
+}
+
 /** I32F32 multiply: floor(a·b / 2^32) (the fixed crate rounds products toward −∞). */
 export function mulI32F32(a: number, b: number): number {
   if (a >= 0 && b >= 0) {
     const p = a * b;
     if (p < TWO_53) return Math.floor(p / TWO_32);
+    if (a < TWO_32 && b < TWO_32) return mulFractions(a, b);
     return mulShift32NonNegative(a, b);
   }
   const q = mulShift32NonNegative(a < 0 ? -a : a, b < 0 ? -b : b);
@@ -86,16 +105,27 @@ function bitLength(x: number): number {
 function divShift32NonNegative(a: number, b: number): number {
   const direct = a * TWO_32;
   if (direct < TWO_53) return Math.floor(direct / b);
-  if (b <= TWO_32 && a < TWO_53) {
-    // Divisor up to 1.0 (raws ≤ 2^32, e.g. normalising sums): two 16-bit digits; every
-    // partial dividend is below 2^49, where float64 division floors exactly.
+  // The integer part, then the 32 fractional bits as digits small enough that each partial
+  // dividend (remainder < divisor, shifted by the digit size) stays below 2^53, where float64
+  // division floors exactly. Divisors below 32.0 take two 16-bit digits, below 1024.0 (any sum
+  // of up to 1024 fractions) 11-, 11- and 10-bit digits.
+  if (b < TWO_37) {
     const q0 = Math.floor(a / b);
-    const r0 = a - q0 * b;
-    const n1 = r0 * TWO_16;
+    const n1 = (a - q0 * b) * TWO_16;
     const d1 = Math.floor(n1 / b);
     const n2 = (n1 - d1 * b) * TWO_16;
+    const q = q0 * TWO_32 + d1 * TWO_16 + Math.floor(n2 / b);
+    if (!(q < TWO_53)) throw new AssertionError('I32F32 divide result exceeds 2^53');
+    return q;
+  }
+  if (b <= TWO_42) {
+    const q0 = Math.floor(a / b);
+    const n1 = (a - q0 * b) * 2048;
+    const d1 = Math.floor(n1 / b);
+    const n2 = (n1 - d1 * b) * 2048;
     const d2 = Math.floor(n2 / b);
-    const q = q0 * TWO_32 + d1 * TWO_16 + d2;
+    const n3 = (n2 - d2 * b) * 1024;
+    const q = q0 * TWO_32 + d1 * 2097152 + d2 * 1024 + Math.floor(n3 / b);
     if (!(q < TWO_53)) throw new AssertionError('I32F32 divide result exceeds 2^53');
     return q;
   }
@@ -124,7 +154,7 @@ function divShift32NonNegative(a: number, b: number): number {
       remaining -= c;
     }
   }
-  assert(q < TWO_53, 'I32F32 divide result exceeds 2^53');
+  if (!(q < TWO_53)) throw new AssertionError('I32F32 divide result exceeds 2^53');
   return q;
 }
 
@@ -137,7 +167,7 @@ export function divI32F32(a: number, b: number): number {
   const negative = a < 0 !== b < 0;
   const aa = Math.abs(a);
   const bb = Math.abs(b);
-  assert(bb < TWO_53, 'I32F32 divisor exceeds 2^53');
+  if (!(bb < TWO_53)) throw new AssertionError('I32F32 divisor exceeds 2^53');
   const q = divShift32NonNegative(aa, bb);
   return negative && q !== 0 ? -q : q;
 }
@@ -149,8 +179,8 @@ export function divI32F32(a: number, b: number): number {
  */
 export function divIntegersI32F32(x: number, s: number): number {
   if (s === 0) return 0;
-  assert(x >= 0 && s > 0, 'divIntegersI32F32 expects non-negative operands');
-  assert(s < TWO_53, 'divIntegersI32F32 divisor exceeds 2^53');
+  if (!(x >= 0 && s > 0)) throw new AssertionError('divIntegersI32F32 expects non-negative operands');
+  if (!(s < TWO_53)) throw new AssertionError('divIntegersI32F32 divisor exceeds 2^53');
   return divShift32NonNegative(x, s);
 }
 
@@ -193,7 +223,7 @@ export function expI32F32Small(xRaw: number): number | null {
     if (term === 0) break; // every later term is 0 as well
     result += term;
   }
-  assert(result < TWO_53, 'exp result exceeds 2^53');
+  if (!(result < TWO_53)) throw new AssertionError('exp result exceeds 2^53');
   return xRaw < 0 ? divI32F32(ONE_I32F32, result) : result;
 }
 

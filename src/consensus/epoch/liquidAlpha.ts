@@ -48,6 +48,12 @@ function walkRow(m: SparseMatrix, row: number, columns: number, out: Float64Arra
 /**
  * Returns `alphaAt(row, column)` giving the liquid-alpha coefficient the chain would use for that
  * bond cell. Rows are prepared lazily and in order, as `mat_ema_alpha_sparse` visits them.
+ *
+ * The chain's walk over a row keeps one pointer that only moves forward as the column grows, so
+ * for cells requested in ascending column order — every row of a sorted weight matrix — the walk
+ * can be advanced lazily to each requested column and gives the chain's value exactly, whatever
+ * the order of the row it walks over. For a weight row that is not in ascending order the walk is
+ * replayed over every column up front.
  */
 export function makeLiquidAlpha(
   cx: MathContext,
@@ -59,41 +65,27 @@ export function makeLiquidAlpha(
   const { ar, mem } = cx;
   const columns = consensus.length;
   let currentRow = -1;
-  let walked = false;
-  const walkW = mem.f64(columns);
-  const walkB = mem.f64(columns);
-  // Sorted-row path: weight and bond values of the current row by column.
-  const weightOfCol = mem.f64(columns);
-  const weightMark = mem.i32(columns);
-  const bondOfCol = mem.f64(columns);
-  const bondMark = mem.i32(columns);
-  let stamp = 0;
+  let replayed = false;
+  let walkW: Float64Array | null = null;
+  let walkB: Float64Array | null = null;
+  // Lazy walk pointers (ascending requests).
+  let wPtr = 0;
+  let wEnd = 0;
+  let bPtr = 0;
+  let bEnd = 0;
 
   function prepare(row: number): void {
     currentRow = row;
-    const sorted = isStrictlyAscending(weights, row) && (row >= bonds.rowCount || isStrictlyAscending(bonds, row));
-    walked = !sorted;
-    if (walked) {
+    replayed = !isStrictlyAscending(weights, row);
+    wPtr = row < weights.rowCount ? weights.rowStart[row]! : 0;
+    wEnd = row < weights.rowCount ? weights.rowStart[row + 1]! : 0;
+    bPtr = row < bonds.rowCount ? bonds.rowStart[row]! : 0;
+    bEnd = row < bonds.rowCount ? bonds.rowStart[row + 1]! : 0;
+    if (replayed) {
+      walkW ??= mem.f64(columns);
+      walkB ??= mem.f64(columns);
       walkRow(weights, row, columns, walkW);
       walkRow(bonds, row, columns, walkB);
-    } else {
-      stamp++;
-      for (let k = weights.rowStart[row]!; k < weights.rowStart[row + 1]!; k++) {
-        const c = weights.col[k]!;
-        if (c < columns) {
-          weightOfCol[c] = weights.val[k]!;
-          weightMark[c] = stamp;
-        }
-      }
-      if (row < bonds.rowCount) {
-        for (let k = bonds.rowStart[row]!; k < bonds.rowStart[row + 1]!; k++) {
-          const c = bonds.col[k]!;
-          if (c < columns) {
-            bondOfCol[c] = bonds.val[k]!;
-            bondMark[c] = stamp;
-          }
-        }
-      }
     }
   }
 
@@ -101,30 +93,40 @@ export function makeLiquidAlpha(
   // weights are stable almost every cell has the same d (0: bonds have caught up with weights),
   // so each distinct d is evaluated once per epoch.
   const byDistance = new Map<number, number>();
+  let lastDistance = -1;
+  let lastAlpha = 0;
   const one = ar.one;
+  const wCol = weights.col;
+  const wVal = weights.val;
+  const bCol = bonds.col;
+  const bVal = bonds.val;
 
   return (row: number, column: number): number => {
     if (row !== currentRow) prepare(row);
-    let w: number;
-    let b: number;
-    if (walked) {
-      w = walkW[column]!;
-      b = walkB[column]!;
+    let w = 0;
+    let b = 0;
+    if (replayed) {
+      w = walkW![column]!;
+      b = walkB![column]!;
     } else {
-      // Strictly ascending rows: the walk finds exactly the entry of this column.
-      w = weightMark[column] === stamp ? weightOfCol[column]! : 0;
-      b = bondMark[column] === stamp ? bondOfCol[column]! : 0;
+      while (wPtr < wEnd && wCol[wPtr]! < column) wPtr++;
+      if (wPtr < wEnd && wCol[wPtr] === column) w = wVal[wPtr]!;
+      while (bPtr < bEnd && bCol[bPtr]! < column) bPtr++;
+      if (bPtr < bEnd && bCol[bPtr] === column) b = bVal[bPtr]!;
     }
     // alpha_sigmoid's combined_diff: the distance above consensus when buying (w ≥ b), the bond
     // surplus when selling, clamped to [0, 1].
     let d = w >= b ? w - consensus[column]! : b - w;
     if (d < 0) d = 0;
     else if (d > one) d = one;
+    if (d === lastDistance) return lastAlpha;
     let alpha = byDistance.get(d);
     if (alpha === undefined) {
       alpha = ar.alphaForDistance(d, params.alphaLow, params.alphaHigh, params.steepnessOverMinus100);
       byDistance.set(d, alpha);
     }
+    lastDistance = d;
+    lastAlpha = alpha;
     return alpha;
   };
 }
