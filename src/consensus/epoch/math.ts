@@ -184,40 +184,25 @@ function columnSums(cx: MathContext, m: SparseMatrix, columns: number): Float64A
   return sum;
 }
 
-/** `inplace_col_normalize_sparse`: each column divided by its sum (columns summing to 0 untouched). */
-export function colNormalizeSparse(cx: MathContext, m: SparseMatrix, columns: number): SparseMatrix {
+/**
+ * `inplace_col_normalize_sparse`: each column divided by its sum (columns summing to 0 are left
+ * untouched). With `integerValued` the entries are u16 integers (`I32F32::from_num(u16)`, as
+ * original-Yuma bonds are read) whose column sums may exceed 2^21, so `chain` mode takes the
+ * quotient of integers instead of raws.
+ */
+export function colNormalizeSparse(cx: MathContext, m: SparseMatrix, columns: number, integerValued = false): SparseMatrix {
   const { col, val } = m;
   const colSum = columnSums(cx, m, columns);
   const out = cx.mem.f64(val.length);
   if (isChain(cx)) {
     for (let k = 0; k < val.length; k++) {
       const s = colSum[col[k]!]!;
-      out[k] = s === 0 ? val[k]! : divI32F32(val[k]!, s);
+      const v = val[k]!;
+      out[k] = s === 0 ? v : integerValued ? divIntegersI32F32(v, s) : divI32F32(v, s);
     }
   } else {
     // float mode multiplies by the column's reciprocal (one division per column, not per entry).
     for (let j = 0; j < columns; j++) colSum[j] = colSum[j] === 0 ? 1 : 1 / colSum[j]!;
-    for (let k = 0; k < val.length; k++) out[k] = val[k]! * colSum[col[k]!]!;
-  }
-  return { rowCount: m.rowCount, rowStart: m.rowStart, col, val: out };
-}
-
-/**
- * `inplace_col_normalize_sparse` on a matrix of u16 integers (`I32F32::from_num(u16)`): the
- * column sums are integers that may exceed 2^21, so the quotient is taken as one of integers.
- */
-export function colNormalizeIntegerSparse(cx: MathContext, m: SparseMatrix, columns: number): SparseMatrix {
-  const { col, val } = m;
-  const colSum = columnSums(cx, m, columns);
-  const out = cx.mem.f64(val.length);
-  // A zero column holds only zeros, which are 0 in every representation.
-  if (isChain(cx)) {
-    for (let k = 0; k < val.length; k++) {
-      const s = colSum[col[k]!]!;
-      out[k] = s === 0 ? 0 : divIntegersI32F32(val[k]!, s);
-    }
-  } else {
-    for (let j = 0; j < columns; j++) colSum[j] = colSum[j] === 0 ? 0 : 1 / colSum[j]!;
     for (let k = 0; k < val.length; k++) out[k] = val[k]! * colSum[col[k]!]!;
   }
   return { rowCount: m.rowCount, rowStart: m.rowStart, col, val: out };

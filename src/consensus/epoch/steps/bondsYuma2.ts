@@ -6,7 +6,6 @@
  */
 import {
   colMaxUpscaleSparse,
-  colNormalizeIntegerSparse,
   colNormalizeSparse,
   matEmaSparse,
   matmulTransposeSparse,
@@ -21,7 +20,7 @@ export const yuma2BondsLoadStep: EpochStep = {
   description: 'B = stored u16 bonds as integers, recently registered columns masked, column-normalised',
   run(w: EpochWork): void {
     const raw = loadMaskedBonds(w, w.inputs, w.n, 'integer');
-    w.bonds = colNormalizeIntegerSparse(w, raw, w.n);
+    w.bonds = colNormalizeSparse(w, raw, w.n, true);
   },
 };
 

@@ -5,7 +5,6 @@ import { floatArithmetic } from '../../../../src/consensus/epoch/floatArithmetic
 import {
   colClipSparse,
   colMaxUpscaleSparse,
-  colNormalizeIntegerSparse,
   colNormalizeSparse,
   interpolateSparse,
   isTopk,
@@ -214,22 +213,22 @@ describe('colNormalizeSparse', () => {
   });
 });
 
-describe('colNormalizeIntegerSparse', () => {
+describe('colNormalizeSparse on integer values', () => {
   it('divides u16 integers by column sums beyond 2^21 exactly', () => {
     const rows: Row[] = [];
     for (let i = 0; i < 40; i++) rows.push([[0, 65535], [1, i]]);
     const m = sparseFromRows(rows);
     const sum0 = 40 * 65535;
     const sum1 = (39 * 40) / 2;
-    const out = rowsOf(colNormalizeIntegerSparse(chain(), m, 2));
+    const out = rowsOf(colNormalizeSparse(chain(), m, 2, true));
     expect(out[0]).toEqual([[0, Number((65535n << 32n) / BigInt(sum0))], [1, 0]]);
     expect(out[39]).toEqual([[0, Number((65535n << 32n) / BigInt(sum0))], [1, Number((39n << 32n) / BigInt(sum1))]]);
   });
 
   it('maps a zero column to zeros in both modes', () => {
     const m = sparseFromRows([[[0, 0], [1, 2]], [[1, 2]]]);
-    expect(rowsOf(colNormalizeIntegerSparse(chain(), m, 2))).toEqual([[[0, 0], [1, HALF]], [[1, HALF]]]);
-    expect(rowsOf(colNormalizeIntegerSparse(float(), m, 2))).toEqual([[[0, 0], [1, 0.5]], [[1, 0.5]]]);
+    expect(rowsOf(colNormalizeSparse(chain(), m, 2, true))).toEqual([[[0, 0], [1, HALF]], [[1, HALF]]]);
+    expect(rowsOf(colNormalizeSparse(float(), m, 2, true))).toEqual([[[0, 0], [1, 0.5]], [[1, 0.5]]]);
   });
 });
 

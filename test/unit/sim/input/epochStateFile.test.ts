@@ -1,40 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NEW_SUBNET_EPOCH_HYPERPARAMETERS } from '../../../../src/consensus/epoch/defaults.ts';
 import { runEpoch } from '../../../../src/consensus/epoch/runEpoch.ts';
 import { sparseToRows } from '../../../../src/consensus/epoch/sparseMatrix.ts';
 import { readEpochStateFile } from '../../../../src/sim/input/epochStateFile.ts';
-import { InputError } from '../../../../src/sim/input/readStructuredFile.ts';
+import { problemsOf, useTempFiles } from '../../../support/tempFiles.ts';
 
-let dir = '';
-let counter = 0;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'yumalab-statefile-'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function write(text: string, ext = 'json'): string {
-  const file = join(dir, `state-${counter++}.${ext}`);
-  writeFileSync(file, text);
-  return file;
-}
-
-/** The problems of the InputError `fn` throws. */
-function problemsOf(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problems;
-  }
-  throw new Error('expected an InputError');
-}
+const temp = useTempFiles('statefile');
+const write = temp.write;
 
 const MINIMAL_STATE = {
   block: '1000',
@@ -155,7 +128,7 @@ describe('readEpochStateFile', () => {
   });
 
   it('reports a missing file in one line', () => {
-    const file = join(dir, 'absent.json');
+    const file = join(temp.dir(), 'absent.json');
     expect(problemsOf(() => readEpochStateFile(file))).toEqual([`${file}: cannot read file: no such file`]);
   });
 

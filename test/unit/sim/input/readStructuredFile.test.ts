@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   InputError,
@@ -10,33 +8,10 @@ import {
   positionOf,
   validateWith,
 } from '../../../../src/sim/input/readStructuredFile.ts';
+import { problemsOf, useTempFiles } from '../../../support/tempFiles.ts';
 
-let dir = '';
-let counter = 0;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'yumalab-structured-'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function write(text: string, ext = 'json'): string {
-  const file = join(dir, `input-${counter++}.${ext}`);
-  writeFileSync(file, text);
-  return file;
-}
-
-function problemsOf(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).problems;
-  }
-  throw new Error('expected an InputError');
-}
+const temp = useTempFiles('structured');
+const write = temp.write;
 
 const schema = z.strictObject({
   name: z.string(),
@@ -117,12 +92,12 @@ describe('parseStructuredFile and validateWith', () => {
   });
 
   it('reports a missing file in one line', () => {
-    const file = join(dir, 'nothing-here.json');
+    const file = join(temp.dir(), 'nothing-here.json');
     expect(problemsOf(() => parseStructuredFile(file))).toEqual([`${file}: cannot read file: no such file`]);
   });
 
   it('reports an unreadable path with the system message', () => {
-    expect(problemsOf(() => parseStructuredFile(dir))).toEqual([expect.stringMatching(new RegExp(`^${escape(dir)}: cannot read file: `))]);
+    expect(problemsOf(() => parseStructuredFile(temp.dir()))).toEqual([expect.stringMatching(new RegExp(`^${escape(temp.dir())}: cannot read file: `))]);
   });
 });
 
