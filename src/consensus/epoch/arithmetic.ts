@@ -6,7 +6,9 @@
  *   - `float`: every value is the real number itself in float64 — the same algorithm, faster,
  *     agreeing with `chain` to about 1e-9 on non-degenerate inputs.
  * Additions, comparisons and min/max are the same in both (raw sums are exact integers), so the
- * interface only holds the operations whose rounding differs.
+ * interface only holds the operations whose rounding differs. The per-entry loops of `math.ts`
+ * branch on `mode` and call the same arithmetic directly (V8 inlines direct calls only); these
+ * methods define it for everything else — steps, variants and tests.
  */
 import type { Arena } from '../../primitives/arena.ts';
 
@@ -27,8 +29,6 @@ export interface EpochArithmetic {
   readonly mode: NumericMode;
   /** Representation of 1.0. */
   readonly one: number;
-  /** Representation of 0.5 (the chain's `I32F32::from_num(0.5)`). */
-  readonly half: number;
   /** Fixed-point multiply (floors in `chain`). */
   mul(a: number, b: number): number;
   /** `safe_div`: quotient truncated toward zero in `chain`; 0 when the divisor is 0. */

@@ -80,7 +80,6 @@ function alphaSigmoidReference(x: bigint): bigint {
 export const chainArithmetic: EpochArithmetic = {
   mode: 'chain',
   one: ONE_I32F32,
-  half: ONE_I32F32 / 2,
   mul: mulI32F32,
   div: divI32F32,
   divIntegers: divIntegersI32F32,

@@ -35,7 +35,6 @@ function floatNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float
 export const floatArithmetic: EpochArithmetic = {
   mode: 'float',
   one: 1,
-  half: 0.5,
   mul: (a, b) => a * b,
   div: (a, b) => (b === 0 ? 0 : a / b),
   divIntegers: (x, s) => (s === 0 ? 0 : x / s),

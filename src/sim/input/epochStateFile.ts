@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { NEW_SUBNET_EPOCH_HYPERPARAMETERS as D } from '../../consensus/epoch/defaults.ts';
 import type { EpochHyperparameters, EpochInputs } from '../../consensus/epoch/types.ts';
-import { gatherInputs, initialState, parseEpochHyperparameters } from '../conformance/epochCase.ts';
+import { gatherInputs, initialState, parseEpochHyperparameters } from '../conformance/epochReplay.ts';
 import { InputError, parseStructuredFile, validateWith } from './readStructuredFile.ts';
 
 const U64_MAX = (1n << 64n) - 1n;

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  gatherInputs,
-  initialState,
-  parseEpochHyperparameters,
-  runEpochCase,
-} from '../../../../src/sim/conformance/epochCase.ts';
+import { runEpochCase } from '../../../../src/sim/conformance/epochCase.ts';
+import { gatherInputs, initialState, parseEpochHyperparameters } from '../../../../src/sim/conformance/epochReplay.ts';
 import { CaseFormatError, type Failure } from '../../../../src/sim/conformance/expectations.ts';
 import { runConformanceCase } from '../../../../src/sim/conformance/runCase.ts';
 
