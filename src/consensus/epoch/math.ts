@@ -269,6 +269,10 @@ export function colMaxUpscaleSparse(cx: MathContext, m: SparseMatrix, columns: n
   return { rowCount: m.rowCount, rowStart: m.rowStart, col, val: out };
 }
 
+function rowLength(m: SparseMatrix, i: number): number {
+  return i < m.rowCount ? m.rowStart[i + 1]! - m.rowStart[i]! : 0;
+}
+
 /** Whether row i's columns strictly increase (no duplicates), so a merge equals the dense pass. */
 function rowIsStrictlyAscending(m: SparseMatrix, i: number): boolean {
   if (i >= m.rowCount) return true;
@@ -395,7 +399,7 @@ export function interpolateSparse(
     if (v > 0) b.push(j, v);
   };
   for (let i = 0; i < rows; i++) {
-    forEachUnionColumn(mat1, mat2, i, scratch, visit);
+    if (rowLength(mat1, i) > 0 || rowLength(mat2, i) > 0) forEachUnionColumn(mat1, mat2, i, scratch, visit);
     b.endRow();
   }
   return b.finish();
@@ -424,6 +428,11 @@ export function matEmaSparse(
     if (v > 0) b.push(j, v);
   };
   for (let i = 0; i < rows; i++) {
+    if (rowLength(newM, i) === 0 && rowLength(oldM, i) === 0) {
+      // Most rows (every miner's) are empty in both matrices.
+      b.endRow();
+      continue;
+    }
     if (rowIsStrictlyAscending(newM, i) && rowIsStrictlyAscending(oldM, i)) {
       forEachUnionColumn(newM, oldM, i, scratch ?? (scratch = new RowScratch(columns, cx.mem)), visit);
     } else {
