@@ -9,7 +9,8 @@ import { runEpoch } from '../../src/consensus/epoch/runEpoch.ts';
 import type { SparseMatrix } from '../../src/consensus/epoch/sparseMatrix.ts';
 import type { EpochInputs, EpochOutput } from '../../src/consensus/epoch/types.ts';
 import { Arena } from '../../src/primitives/arena.ts';
-import { cellValue, epochInputsArbitrary, expectWellFormed, snapshotOutput } from './arbitraries.ts';
+import { snapshotOutput } from '../support/epochOutput.ts';
+import { cellValue, epochInputsArbitrary, expectWellFormed } from './arbitraries.ts';
 
 const TWO_32 = 2 ** 32;
 const MODES: readonly NumericMode[] = ['chain', 'float'];

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runEpoch } from '../../src/consensus/epoch/runEpoch.ts';
 import type { EpochInputs, EpochOutput } from '../../src/consensus/epoch/types.ts';
-import { cells, epochInputsArbitrary, permutationArbitrary, permuteInputs, snapshotOutput } from './arbitraries.ts';
+import { cells, epochInputsArbitrary, permutationArbitrary, permuteInputs } from './arbitraries.ts';
+import { snapshotOutput } from '../support/epochOutput.ts';
 
 const VARIANTS = ['yuma2', 'yuma3'] as const;
 

@@ -9,27 +9,11 @@ import { runEpoch } from '../../../../src/consensus/epoch/runEpoch.ts';
 import type { EpochInputs, EpochOutput } from '../../../../src/consensus/epoch/types.ts';
 import { Arena } from '../../../../src/primitives/arena.ts';
 import { AssertionError } from '../../../../src/primitives/assert.ts';
-import { makeInputs, rows, twoValidators } from './fixture.ts';
+import { snapshotOutput } from '../../../support/epochOutput.ts';
+import { makeInputs, twoValidators } from './fixture.ts';
 
 const TWO_64 = 1n << 64n;
 
-/** Everything an output holds, as plain values (typed arrays copied). */
-function snapshot(o: EpochOutput): unknown {
-  return {
-    active: [...o.active],
-    permit: [...o.newValidatorPermit],
-    stakeWeight: Array.from(o.stakeWeightU16),
-    consensus: Array.from(o.consensusU16),
-    incentive: Array.from(o.incentiveU16),
-    dividends: Array.from(o.dividendsU16),
-    trust: Array.from(o.validatorTrustU16),
-    server: [...o.serverEmissionRao],
-    validator: [...o.validatorEmissionRao],
-    emission: [...o.emissionRao],
-    bonds: rows(o.bondsU16),
-    stake: Array.from(o.trace.stake),
-  };
-}
 
 describe('splitEmission', () => {
   it('splits evenly with the remainder going to mechanism 0', () => {
@@ -85,7 +69,7 @@ describe('runSubnetEpoch', () => {
     const subnet = runSubnetEpoch(1, inputs.emissionRao, (_m, e) => ({ ...inputs, emissionRao: e }));
     const single = runEpoch(inputs);
     expect(subnet.mechanismEmissionRao).toEqual([inputs.emissionRao]);
-    expect(snapshot(subnet.mechanisms[0]!)).toEqual(snapshot(single));
+    expect(snapshotOutput(subnet.mechanisms[0]!)).toEqual(snapshotOutput(single));
     expect([...subnet.serverEmissionRao]).toEqual([...single.serverEmissionRao]);
     expect(Array.from(subnet.consensusU16)).toEqual(Array.from(single.consensusU16));
     expect(subnet.incentiveU16.map((x) => Array.from(x))).toEqual([Array.from(single.incentiveU16)]);
@@ -112,8 +96,8 @@ describe('runSubnetEpoch', () => {
       const subnet = runSubnetEpoch(2, emission, inputsFor);
       expect(subnet.mechanismEmissionRao).toEqual([500_000_001n, 500_000_000n]);
       const [o0, o1] = [runEpoch(inputsFor(0, 500_000_001n)), runEpoch(inputsFor(1, 500_000_000n))];
-      expect(snapshot(subnet.mechanisms[0]!)).toEqual(snapshot(o0));
-      expect(snapshot(subnet.mechanisms[1]!)).toEqual(snapshot(o1));
+      expect(snapshotOutput(subnet.mechanisms[0]!)).toEqual(snapshotOutput(o0));
+      expect(snapshotOutput(subnet.mechanisms[1]!)).toEqual(snapshotOutput(o1));
       for (let i = 0; i < 4; i++) {
         expect(subnet.serverEmissionRao[i]).toBe(o0.serverEmissionRao[i]! + o1.serverEmissionRao[i]!);
         expect(subnet.validatorEmissionRao[i]).toBe(o0.validatorEmissionRao[i]! + o1.validatorEmissionRao[i]!);
@@ -149,8 +133,8 @@ describe('runSubnetEpoch', () => {
     it('does not share a workspace between mechanisms, so earlier outputs stay valid', () => {
       const withWorkspace = runSubnetEpoch(2, emission, inputsFor, { workspace: new Arena(64) });
       const without = runSubnetEpoch(2, emission, inputsFor);
-      expect(snapshot(withWorkspace.mechanisms[0]!)).toEqual(snapshot(without.mechanisms[0]!));
-      expect(snapshot(withWorkspace.mechanisms[1]!)).toEqual(snapshot(without.mechanisms[1]!));
+      expect(snapshotOutput(withWorkspace.mechanisms[0]!)).toEqual(snapshotOutput(without.mechanisms[0]!));
+      expect(snapshotOutput(withWorkspace.mechanisms[1]!)).toEqual(snapshotOutput(without.mechanisms[1]!));
     });
 
     it('splits by the given u16 parts', () => {
