@@ -5,8 +5,18 @@
  */
 import type { NumericMode } from '../../consensus/epoch/arithmetic.ts';
 import { runSubnetEpoch } from '../../consensus/epoch/mechanisms.ts';
-import { sparseFromRows, sparseToRows, type SparseMatrix } from '../../consensus/epoch/sparseMatrix.ts';
-import type { EpochHyperparameters, EpochInputs, EpochOutput, WeightCommit } from '../../consensus/epoch/types.ts';
+import {
+  gatherEpochInputs,
+  hasDuplicateHotkeys,
+  persistBonds,
+  replaceNeuron,
+  resetBondsTo,
+  storeWeights,
+  type MechanismStorage,
+  type Row,
+  type SubnetNeurons,
+} from '../../consensus/chain/subnetNeurons.ts';
+import type { EpochHyperparameters, EpochInputs, EpochOutput } from '../../consensus/epoch/types.ts';
 import {
   CaseFormatError,
   arrayField,
@@ -18,31 +28,14 @@ import {
   safeIntField,
 } from './expectations.ts';
 
-export type Row = [number, number][];
+export type { Row } from '../../consensus/chain/subnetNeurons.ts';
 
-export interface MechanismState {
-  lastUpdate: number[];
-  weights: Map<number, Row>;
-  bonds: Map<number, Row>;
-}
-
-interface CaseCommit extends WeightCommit {
-  readonly mechanism: number;
-}
-
-export interface ReplayState {
+/** A replayed subnet: the neuron table plus what a case states directly (stakes, owner UID). */
+export interface ReplayState extends SubnetNeurons {
   block: number;
-  n: number;
   ownerUid: number | null;
-  hotkeys: (string | null)[] | null;
   alphaStake: bigint[];
   rootStake: bigint[];
-  blockAtRegistration: number[];
-  validatorPermit: boolean[];
-  lastMechanismStepBlock: number;
-  mechanisms: MechanismState[];
-  currentEpoch: number;
-  commits: CaseCommit[];
 }
 
 export function parseEpochHyperparameters(h: Record<string, unknown>): EpochHyperparameters {
@@ -78,7 +71,7 @@ function parseRows(v: unknown, what: string): Map<number, Row> {
   return rows;
 }
 
-function parseMechanism(v: unknown, what: string): MechanismState {
+function parseMechanism(v: unknown, what: string): MechanismStorage {
   const m = objectField(v, what);
   return {
     lastUpdate: arrayField(m.last_update, `${what}.last_update`).map((x, i) => safeIntField(x, `${what}.last_update[${i}]`)),
@@ -164,53 +157,11 @@ export function initialState(state: Record<string, unknown>): ReplayState {
   return s;
 }
 
-function rowsToMatrix(rows: Map<number, Row>, n: number): SparseMatrix {
-  let count = n;
-  for (const uid of rows.keys()) count = Math.max(count, uid + 1);
-  const list: Row[] = [];
-  for (let i = 0; i < count; i++) list.push(rows.get(i) ?? []);
-  return sparseFromRows(list, count);
-}
-
 export function gatherInputs(s: ReplayState, h: EpochHyperparameters, mechanism: number, emissionRao: bigint): EpochInputs {
-  const m = s.mechanisms[mechanism];
-  if (m === undefined) throw new CaseFormatError(`mechanism ${mechanism} does not exist`);
-  return {
-    n: s.n,
-    currentBlock: s.block,
-    lastUpdate: m.lastUpdate,
-    blockAtRegistration: s.blockAtRegistration,
-    alphaStakeRao: s.alphaStake,
-    rootStakeRao: s.rootStake,
-    ownerUid: s.ownerUid,
-    validatorPermit: s.validatorPermit,
-    weights: rowsToMatrix(m.weights, s.n),
-    bonds: rowsToMatrix(m.bonds, s.n),
-    commits: s.commits.filter((c) => c.mechanism === mechanism),
-    currentEpochIndex: s.currentEpoch,
-    lastMechanismStepBlock: s.lastMechanismStepBlock,
-    emissionRao,
-    hyperparameters: h,
-  };
-}
-
-function hasDuplicateHotkeys(s: ReplayState): boolean {
-  if (s.hotkeys === null) return false;
-  const seen = new Set<string>();
-  for (const k of s.hotkeys) {
-    if (k === null) continue;
-    if (seen.has(k)) return true;
-    seen.add(k);
-  }
-  return false;
-}
-
-/** Persists a mechanism's new bonds (rows for every uid; empty rows are deleted). */
-function persistBonds(m: MechanismState, bonds: SparseMatrix): void {
-  m.bonds = new Map();
-  sparseToRows(bonds).forEach((row, uid) => {
-    if (row.length > 0) m.bonds.set(uid, row);
-  });
+  const ctx = { block: s.block, ownerUid: s.ownerUid, alphaStakeRao: s.alphaStake, rootStakeRao: s.rootStake, hyperparameters: h };
+  const inputs = gatherEpochInputs(s, ctx, mechanism, emissionRao);
+  if (inputs === null) throw new CaseFormatError(`mechanism ${mechanism} does not exist`);
+  return inputs;
 }
 
 /** What an epoch step produced, for expectations and relations. */
@@ -253,10 +204,6 @@ function runEpochOp(
   rec.merged = { ...result, incentiveU16: result.incentiveU16[0]! };
 }
 
-function padLastUpdate(m: MechanismState, uid: number): void {
-  while (m.lastUpdate.length <= uid) m.lastUpdate.push(0);
-}
-
 export interface ReplayContext {
   readonly h: EpochHyperparameters;
   /** `BondsResetOn`: whether `reset_bonds` has an effect (not an epoch input). */
@@ -268,12 +215,9 @@ export function applyOp(s: ReplayState, ctx: ReplayContext, op: Record<string, u
   const { h, mode } = ctx;
   switch (op.op) {
     case 'set_weights': {
-      const m = s.mechanisms[numberField(op.mechanism, 'op.mechanism')];
-      if (m === undefined) throw new CaseFormatError('set_weights: unknown mechanism');
-      const uid = numberField(op.uid, 'op.uid');
-      m.weights.set(uid, rowField(op.weights, 'op.weights', u16));
-      padLastUpdate(m, uid);
-      m.lastUpdate[uid] = s.block;
+      const mechanism = numberField(op.mechanism, 'op.mechanism');
+      if (s.mechanisms[mechanism] === undefined) throw new CaseFormatError('set_weights: unknown mechanism');
+      storeWeights(s, mechanism, numberField(op.uid, 'op.uid'), rowField(op.weights, 'op.weights', u16), s.block);
       return;
     }
     case 'write_state':
@@ -281,31 +225,15 @@ export function applyOp(s: ReplayState, ctx: ReplayContext, op: Record<string, u
       return;
     case 'replace_neuron': {
       const uid = numberField(op.uid, 'op.uid');
-      s.blockAtRegistration[uid] = s.block;
       s.alphaStake[uid] = bigintField(op.alpha_stake, 'op.alpha_stake');
       s.rootStake[uid] = bigintField(op.root_stake, 'op.root_stake');
-      for (const m of s.mechanisms) {
-        // subtensor `clear_neuron`: the uid's own weight and bond rows go; other validators'
-        // *weights* to it become 0 (kept). Their bonds to it stay — the epoch's
-        // recently-registered column mask handles those.
-        m.weights.delete(uid);
-        m.bonds.delete(uid);
-        for (const row of m.weights.values()) for (const e of row) if (e[0] === uid) e[1] = 0;
-        padLastUpdate(m, uid);
-        m.lastUpdate[uid] = s.block;
-      }
-      if (uid < s.validatorPermit.length) s.validatorPermit[uid] = false;
-      if (s.hotkeys !== null && 'hotkey' in op) s.hotkeys[uid] = op.hotkey === null ? null : String(op.hotkey);
+      const hotkey = 'hotkey' in op ? (op.hotkey === null ? null : String(op.hotkey)) : (s.hotkeys?.[uid] ?? null);
+      replaceNeuron(s, uid, hotkey, s.block);
       return;
     }
-    case 'reset_bonds': {
-      if (!ctx.bondsResetOn) return;
-      const uid = numberField(op.uid, 'op.uid');
-      for (const m of s.mechanisms) {
-        for (const [i, row] of m.bonds) m.bonds.set(i, row.filter(([c]) => c !== uid));
-      }
+    case 'reset_bonds':
+      if (ctx.bondsResetOn) resetBondsTo(s, numberField(op.uid, 'op.uid'));
       return;
-    }
     case 'epoch':
       runEpochOp(s, h, op, mode, rec);
       return;
