@@ -6,6 +6,7 @@ import { YUMALAB_VERSION } from '../sim/version.ts';
 import { InputError } from '../sim/input/readStructuredFile.ts';
 import { CONFORMANCE_USAGE, conformanceCommand } from './commands/conformance.ts';
 import { EPOCH_USAGE, epochCommand } from './commands/epoch.ts';
+import { SUPPLY_USAGE, supplyCommand } from './commands/supply.ts';
 import { UsageError } from './usageError.ts';
 
 const USAGE = `yumalab ${YUMALAB_VERSION} — deterministic simulator and research harness for Bittensor-style networks
@@ -15,6 +16,7 @@ usage: yumalab <command> [options]
 commands:
   conformance <file-or-dir>...   run chain conformance cases (PASS/FAIL per case)
   epoch <state.json>             run one Yuma epoch on an explicit subnet state, print JSON
+  supply                         project TAO issuance and list the halvings and their dates
 
 Run 'yumalab <command> --help' for a command's options.`;
 
@@ -23,6 +25,7 @@ type Command = (argv: readonly string[], out: (line: string) => void) => number;
 const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE },
   epoch: { run: epochCommand, usage: EPOCH_USAGE },
+  supply: { run: supplyCommand, usage: SUPPLY_USAGE },
 };
 
 /** Runs the CLI and returns the exit code (so tests can call it in-process). */
