@@ -4,9 +4,17 @@
  */
 import type { NumericMode } from '../../consensus/epoch/arithmetic.ts';
 import { AssertionError } from '../../primitives/assert.ts';
+import { runBlockEmissionCase } from './blockEmissionCase.ts';
+import { runCoinbaseCase } from './coinbaseCase.ts';
 import { runEpochCase } from './epochCase.ts';
+import { runEpochScheduleCase } from './epochScheduleCase.ts';
 import { CaseFormatError, type Failure } from './expectations.ts';
 import { runMathCase } from './mathCase.ts';
+import { runNetworkRegistrationCase } from './networkRegistrationCase.ts';
+import { runRegistrationBurnCase } from './registrationBurnCase.ts';
+import { runSubnetEmissionSharesCase } from './subnetEmissionSharesCase.ts';
+import { runSwapCase } from './swapCase.ts';
+import { runUidPruneCase } from './uidPruneCase.ts';
 
 export const CONFORMANCE_FORMAT = 'yumalab.conformance/1';
 
@@ -25,6 +33,14 @@ type CaseRunner = (c: Record<string, unknown>, mode: NumericMode) => Failure[];
 const RUNNERS: Readonly<Record<string, CaseRunner>> = {
   epoch: runEpochCase,
   math: (c) => runMathCase(c),
+  block_emission: (c) => runBlockEmissionCase(c),
+  registration_burn: (c) => runRegistrationBurnCase(c),
+  uid_prune: (c) => runUidPruneCase(c),
+  network_registration: (c) => runNetworkRegistrationCase(c),
+  swap: runSwapCase,
+  coinbase: runCoinbaseCase,
+  epoch_schedule: (c) => runEpochScheduleCase(c),
+  subnet_emission_shares: runSubnetEmissionSharesCase,
 };
 
 export function implementedKinds(): string[] {
