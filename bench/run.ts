@@ -1,8 +1,11 @@
 /**
- * `npm run bench [-- --json] [-- --quick] [-- --filter TEXT]`: epochs per second of the Yuma epoch on random
- * subnets of V validators × M miners with about 10% of weights set, for both numeric modes and
- * for `yuma2` and `yuma3` + liquid alpha. Each figure is the median of several timed rounds after
- * a warm-up. Timing lives here only — tests never assert wall-clock time.
+ * `npm run bench [-- --json] [-- --quick] [-- --filter TEXT]`:
+ *  - coinbase blocks per second for a 128-subnet network (bench/coinbase.ts), both numeric modes,
+ *    with the time one simulated year (2,628,000 blocks) takes;
+ *  - epochs per second of the Yuma epoch on random subnets of V validators × M miners with about
+ *    10% of weights set, for both numeric modes and for `yuma2` and `yuma3` + liquid alpha.
+ * Each figure is the median of several timed rounds after a warm-up. Timing lives here only —
+ * tests never assert wall-clock time.
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -12,6 +15,7 @@ import { runEpoch } from '../src/consensus/epoch/runEpoch.ts';
 import { Arena } from '../src/primitives/arena.ts';
 import type { EpochInputs } from '../src/consensus/epoch/types.ts';
 import { Rng } from '../src/primitives/rng.ts';
+import { measureCoinbase } from './coinbase.ts';
 import { randomEpochInputs, withBondsFromOneEpoch } from '../src/sim/randomEpochInputs.ts';
 
 interface BenchResult {
@@ -69,6 +73,21 @@ function measure(inputs: EpochInputs, mode: NumericMode, rounds: number, roundMs
   return median(rates);
 }
 
+interface CoinbaseConfig {
+  readonly mode: NumericMode;
+  readonly subnets: number;
+}
+
+interface CoinbaseResult {
+  bench: 'coinbase';
+  mode: NumericMode;
+  subnets: number;
+  blocks_per_second: number;
+}
+
+/** One simulated year at 12 s blocks: 365 days × 7,200 blocks. */
+const YEAR_BLOCKS = 2_628_000;
+
 interface Config {
   readonly workload: (typeof WORKLOADS)[number];
   readonly validators: number;
@@ -100,6 +119,7 @@ function main(): void {
       quick: { type: 'boolean', default: false },
       filter: { type: 'string' },
       single: { type: 'string' },
+      'single-coinbase': { type: 'string' },
     },
   });
   const rounds = values.quick ? 3 : 7;
@@ -107,6 +127,21 @@ function main(): void {
   if (values.single !== undefined) {
     process.stdout.write(JSON.stringify(runSingle(JSON.parse(values.single) as Config, rounds, roundMs)));
     return;
+  }
+  if (values['single-coinbase'] !== undefined) {
+    const c = JSON.parse(values['single-coinbase']) as CoinbaseConfig;
+    const perSecond = measureCoinbase(c.mode, c.subnets, rounds, roundMs * 3);
+    process.stdout.write(JSON.stringify({ bench: 'coinbase', mode: c.mode, subnets: c.subnets, blocks_per_second: Math.round(perSecond) }));
+    return;
+  }
+  const coinbase: CoinbaseResult[] = [];
+  for (const mode of MODES) {
+    const c: CoinbaseConfig = { mode, subnets: 128 };
+    const label = `coinbase ${mode} ${c.subnets} subnets`;
+    if (values.filter !== undefined && !label.includes(values.filter)) continue;
+    const args = ['--import', 'tsx', import.meta.filename, '--single-coinbase', JSON.stringify(c), ...(values.quick ? ['--quick'] : [])];
+    coinbase.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as CoinbaseResult);
+    if (!values.json) process.stderr.write(`  measured ${label}\n`);
   }
   const results: BenchResult[] = [];
   for (const workload of WORKLOADS) {
@@ -126,9 +161,21 @@ function main(): void {
     }
   }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify([...coinbase, ...results], null, 2)}\n`);
     return;
   }
+  if (coinbase.length > 0) {
+    process.stdout.write('coinbase (runCoinbase + epoch scheduler, no Yuma epochs)\n');
+    for (const r of coinbase) {
+      const yearMinutes = YEAR_BLOCKS / r.blocks_per_second / 60;
+      process.stdout.write(`  ${r.mode.padEnd(5)} ${r.subnets} subnets: ${String(r.blocks_per_second).padStart(7)} blocks/s — one year (${YEAR_BLOCKS} blocks) in ${yearMinutes.toFixed(1)} min\n`);
+    }
+    const ch = coinbase.find((r) => r.mode === 'chain');
+    const fl = coinbase.find((r) => r.mode === 'float');
+    if (ch && fl) process.stdout.write(`  float / chain speed ratio: ${(fl.blocks_per_second / ch.blocks_per_second).toFixed(2)}×\n`);
+    process.stdout.write('\n');
+  }
+  if (results.length === 0) return;
   const header = ['bench', 'mode', 'variant', 'V', 'M', 'epochs/s'];
   const rows = results.map((r) => [r.bench, r.mode, r.variant, String(r.validators), String(r.miners), r.per_second.toFixed(1)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));

@@ -28,6 +28,11 @@ function price(wBase: number, wQuote: number, taoReserve: number, alphaReserve: 
   return alphaReserve === 0 ? 0 : (wBase / wQuote) * (taoReserve / alphaReserve);
 }
 
+/** The spot price after `delta` went in and `out` came out (a top-level function: no closure per swap). */
+function priceAfter(buy: boolean, wBase: number, wQuote: number, y: number, x: number, delta: number, out: number): number {
+  return buy ? price(wBase, wQuote, Math.min(y + delta, U64_MAX_NUMBER), x - out) : price(wBase, wQuote, y - out, Math.min(x + delta, U64_MAX_NUMBER));
+}
+
 /** out = outReserve · (1 − (inReserve/(inReserve+Δ))^k), floored. */
 function output(inReserve: number, outReserve: number, delta: number, k: number): number {
   if (delta === 0) return 0;
@@ -59,14 +64,11 @@ export function swapStepFloat(pool: PoolState, order: SwapOrder, config: SwapCon
   const limit = Number(order.limitPriceRao) / Number(RAO_PER_PRICE_UNIT);
   if (buy ? !(current < limit) : !(current > limit)) return { ok: false, error: 'PriceLimitExceeded' };
 
-  const priceAfter = (delta: number, out: number): number =>
-    buy ? price(wBase, wQuote, Math.min(y + delta, U64_MAX_NUMBER), x - out) : price(wBase, wQuote, y - out, Math.min(x + delta, U64_MAX_NUMBER));
-
   let delta = Number(requestedRao);
   let deltaRao = requestedRao;
   let feePaidRao = feeRao;
   let out = output(inReserve, outReserve, delta, k);
-  const target = priceAfter(delta, out);
+  const target = priceAfter(buy, wBase, wQuote, y, x, delta, out);
   if (buy ? target > limit : target < limit) {
     const ratio = buy ? limit / current : current / limit;
     const w = buy ? wBase : wQuote;
@@ -79,6 +81,6 @@ export function swapStepFloat(pool: PoolState, order: SwapOrder, config: SwapCon
   }
   out = Math.max(0, Math.min(out, outReserve));
   if (delta > 0 && out === 0) return { ok: false, error: 'ReservesTooLow' };
-  const after = priceAfter(delta, out);
+  const after = priceAfter(buy, wBase, wQuote, y, x, delta, out);
   return { ok: true, amountPaidInRao: deltaRao, amountPaidOutRao: toRao(out), feePaidRao, priceDirection: after >= current ? 'up' : 'down' };
 }

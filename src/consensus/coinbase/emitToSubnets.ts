@@ -12,6 +12,7 @@
 import type { NumericMode } from '../epoch/arithmetic.ts';
 import { accumulatePendingEmissionFloat, accumulatePendingEmissionU96F32 } from './accumulatePendingEmission.ts';
 import { newCoinbaseTally, type CoinbaseTally } from './coinbaseTally.ts';
+import { FLOAT_POOL_MATH } from '../amm/poolMath.ts';
 import { injectAndMaybeSwap } from './injectAndMaybeSwap.ts';
 import type { CoinbaseGlobals, SubnetEconomy } from './subnetEconomy.ts';
 import { emptyTermsFloat, emptyTermsU96F32, subnetTermsFloat, subnetTermsU96F32 } from './subnetTerms.ts';
@@ -52,7 +53,7 @@ export function emitToSubnetsFloat(
     const s = subnets[i]!;
     const t = subnetTermsFloat(globals, s, taoEmission[i] ?? 0, termsFloat);
     const alphaOutRao = t.alphaOutRao;
-    injectAndMaybeSwap(s, floorRao(t.taoIn), floorRao(t.alphaIn), floorRao(t.excess), globals.minimumReserveRao, tally);
+    injectAndMaybeSwap(s, floorRao(t.taoIn), floorRao(t.alphaIn), floorRao(t.excess), globals.minimumReserveRao, tally, FLOAT_POOL_MATH);
     tally.recycledAlphaRao += accumulatePendingEmissionFloat(globals, s, alphaOutRao, rootSellFlag);
     tally.alphaOutRao += alphaOutRao;
   }

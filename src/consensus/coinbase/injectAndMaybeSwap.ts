@@ -18,15 +18,16 @@
  * TAO on the subnet account: issued, but outside the pool and TotalStake (`strandedTaoRao`).
  */
 import { saturatingAddU64 } from '../amm/expScaled.ts';
-import { injectLiquidity } from '../amm/injectLiquidity.ts';
-import { applySwapStep, PRICE_LIMIT_MAX_RAO, swapStep, type SwapConfig } from '../amm/swapStep.ts';
+import { CHAIN_POOL_MATH, type PoolMath } from '../amm/poolMath.ts';
+import { applySwapStep, PRICE_LIMIT_MAX_RAO, type SwapConfig } from '../amm/swapStep.ts';
 import type { CoinbaseTally } from './coinbaseTally.ts';
 import type { SubnetEconomy } from './subnetEconomy.ts';
 
 /**
  * Injects (taoInRao, alphaInRao) into `s`'s pool and chain-buys with `excessRao` (integer amounts
  * floored from the subnet's terms), spending the block credit held in `tally`. Mutates `s` (its
- * `pool` object is updated in place) and `tally`.
+ * `pool` object is updated in place) and `tally`. `math` is the mode's pool arithmetic (float mode
+ * passes FLOAT_POOL_MATH).
  */
 export function injectAndMaybeSwap(
   s: SubnetEconomy,
@@ -35,9 +36,10 @@ export function injectAndMaybeSwap(
   excessRao: bigint,
   minimumReserveRao: bigint,
   tally: CoinbaseTally,
+  math: PoolMath = CHAIN_POOL_MATH,
 ): void {
   const pool = s.pool;
-  const injection = injectLiquidity(pool, taoInRao, alphaInRao);
+  const injection = math.inject(pool, taoInRao, alphaInRao);
   if (injection.accepted) {
     pool.quoteWeightParts = injection.quoteWeightParts;
   } else {
@@ -50,7 +52,7 @@ export function injectAndMaybeSwap(
   if (excessRao > 0n && tally.creditRao >= excessRao) {
     tally.creditRao -= excessRao;
     const config: SwapConfig = { feeRateU16: 0, minimumReserveRao };
-    const buy = swapStep(pool, { side: 'buy', amountRao: excessRao, limitPriceRao: PRICE_LIMIT_MAX_RAO, dropFees: true }, config);
+    const buy = math.step(pool, { side: 'buy', amountRao: excessRao, limitPriceRao: PRICE_LIMIT_MAX_RAO, dropFees: true }, config);
     if (buy.ok) {
       const moved = applySwapStep(pool, 'buy', buy);
       pool.taoReserveRao = moved.taoReserveRao;
