@@ -141,6 +141,9 @@ export function projectIssuance(input: IssuanceProjectionInput): IssuanceProject
     issuance = threshold - b + ((y + (h - n) * a) % (a + b));
     n = h;
   }
+  // The loop also stops early when issuance can no longer move (emission = recycling, or pinned
+  // at 0): it then stays where it is until the horizon, which is what `end` reports.
+  n = h;
   k = halvingIndexForIssuance(issuance);
 
   const e = blockEmissionForHalvingRao(k);
