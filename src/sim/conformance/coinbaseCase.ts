@@ -28,6 +28,7 @@ import {
   parseTolerance,
   type Failure,
   type Tolerance,
+  compareOp,
 } from './expectations.ts';
 
 interface CoinbaseState {
@@ -195,25 +196,6 @@ function pathValue(r: StepResult, path: string): bigint {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'boolean') return v ? 1n : 0n;
   throw new CaseFormatError(`relation path ${path} cannot be resolved`);
-}
-
-function compareOp(lhs: bigint, op: string, rhs: bigint): boolean {
-  switch (op) {
-    case '==':
-      return lhs === rhs;
-    case '!=':
-      return lhs !== rhs;
-    case '<':
-      return lhs < rhs;
-    case '<=':
-      return lhs <= rhs;
-    case '>':
-      return lhs > rhs;
-    case '>=':
-      return lhs >= rhs;
-    default:
-      throw new CaseFormatError(`unknown relation operator '${op}'`);
-  }
 }
 
 function within(got: bigint, expected: bigint, fracBits: number, tol: Tolerance): boolean {

@@ -21,6 +21,7 @@ import {
   u16FractionWithin,
   type Failure,
   type Tolerance,
+  compareOp,
 } from './expectations.ts';
 
 const U16_OUTPUTS = ['consensus', 'incentive', 'dividends', 'validator_trust', 'stake_weight'] as const;
@@ -116,25 +117,6 @@ function pathValue(rec: StepRecord, path: string): bigint {
     if (v !== undefined) return toRaw(rec.output!.mode, v);
   }
   throw new CaseFormatError(`relation path ${path} cannot be resolved`);
-}
-
-function compareOp(lhs: bigint, op: string, rhs: bigint): boolean {
-  switch (op) {
-    case '==':
-      return lhs === rhs;
-    case '!=':
-      return lhs !== rhs;
-    case '<':
-      return lhs < rhs;
-    case '<=':
-      return lhs <= rhs;
-    case '>':
-      return lhs > rhs;
-    case '>=':
-      return lhs >= rhs;
-    default:
-      throw new CaseFormatError(`unknown relation operator '${op}'`);
-  }
 }
 
 export function checkExpectations(

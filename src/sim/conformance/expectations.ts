@@ -124,3 +124,23 @@ export function rowField(v: unknown, what: string, parse: (x: unknown, what: str
     return [numberField(pair[0], `${what}[${k}][0]`), parse(pair[1], `${what}[${k}][1]`)];
   });
 }
+
+/** A relation `lhs op rhs` of a case (`==`, `!=`, `<`, `<=`, `>`, `>=`). */
+export function compareOp(lhs: bigint, op: string, rhs: bigint): boolean {
+  switch (op) {
+    case '==':
+      return lhs === rhs;
+    case '!=':
+      return lhs !== rhs;
+    case '<':
+      return lhs < rhs;
+    case '<=':
+      return lhs <= rhs;
+    case '>':
+      return lhs > rhs;
+    case '>=':
+      return lhs >= rhs;
+    default:
+      throw new CaseFormatError(`unknown relation operator '${op}'`);
+  }
+}

@@ -31,6 +31,7 @@ import {
   parseTolerance,
   type Failure,
   type Tolerance,
+  compareOp,
 } from './expectations.ts';
 
 /** One output of a step, typed so it is compared in its own unit. */
@@ -181,25 +182,6 @@ function compareValue(got: SwapValue, expected: unknown, tol: Tolerance, field: 
       return got.value === boolField(expected, field);
     case 'text':
       return got.value === expected;
-  }
-}
-
-function compareOp(lhs: bigint, op: string, rhs: bigint): boolean {
-  switch (op) {
-    case '==':
-      return lhs === rhs;
-    case '!=':
-      return lhs !== rhs;
-    case '<':
-      return lhs < rhs;
-    case '<=':
-      return lhs <= rhs;
-    case '>':
-      return lhs > rhs;
-    case '>=':
-      return lhs >= rhs;
-    default:
-      throw new CaseFormatError(`unknown relation operator '${op}'`);
   }
 }
 
