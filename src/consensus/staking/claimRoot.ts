@@ -105,10 +105,11 @@ function claimOnSubnet(
   if (swap) {
     const root = ctx.subnet(ROOT_NETUID);
     if (root === undefined) return null;
-    effects.touch(subnet);
-    effects.touch(root);
+    const before = { pool: subnet.pool, alphaOutRao: subnet.alphaOutRao };
     const sold = executeSwap(ctx.ledger, subnet, 'sell', owed, { limitPriceRao: PRICE_LIMIT_MIN_RAO, dropFees: true }, ctx.fees);
     if (!sold.ok) return null;
+    effects.touch(subnet, before);
+    effects.touch(root);
     taoRao = sold.swap.paidOutRao;
     effects.swap('sell', sold.swap, 0n);
     effects.flow(subnet, -taoRao, 'protocol');

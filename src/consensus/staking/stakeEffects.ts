@@ -66,14 +66,17 @@ export class EffectsRecorder {
   private totalStakeDelta = 0n;
   private stranded = 0n;
 
-  /** Call before the first change to a subnet's pool or `SubnetAlphaOut`. */
-  touch(subnet: StakingSubnet): void {
+  /**
+   * Call before the first change to a subnet's pool or `SubnetAlphaOut`, or after it with the
+   * values it had before (`before`), when the change may not happen at all.
+   */
+  touch(subnet: StakingSubnet, before: Pick<StakingSubnet, 'pool' | 'alphaOutRao'> = subnet): void {
     if (this.snapshots.has(subnet.netuid)) return;
     this.snapshots.set(subnet.netuid, {
       subnet,
-      taoRao: subnet.pool.taoReserveRao,
-      alphaInRao: subnet.pool.alphaReserveRao,
-      alphaOutRao: subnet.alphaOutRao,
+      taoRao: before.pool.taoReserveRao,
+      alphaInRao: before.pool.alphaReserveRao,
+      alphaOutRao: before.alphaOutRao,
     });
   }
 
