@@ -12,6 +12,7 @@ import { burnedRegister } from '../../src/consensus/chain/burnedRegister.ts';
 import { applyStaking } from '../../src/consensus/chain/chainStaking.ts';
 import { checkInvariants } from '../../src/consensus/chain/checkInvariants.ts';
 import type { ChainState } from '../../src/consensus/chain/chainState.ts';
+import { addGenesisNeuron } from '../../src/consensus/chain/genesisSubnet.ts';
 import { registerNetwork, setSubnetEmissionEnabled, startCall } from '../../src/consensus/chain/registerNetwork.ts';
 import { BlockWorkspace, stepBlock } from '../../src/consensus/chain/stepBlock.ts';
 import { storeWeights } from '../../src/consensus/chain/subnetNeurons.ts';
@@ -61,7 +62,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 );
 
 /** How often each kind of step did something, so a run that exercises nothing fails loudly. */
-const coverage = { blocks: 0, epochs: 0, stakes: 0, unstakes: 0, registrations: 0, networks: 0 };
+const coverage = { blocks: 0, epochs: 0, stakes: 0, unstakes: 0, registrations: 0, networks: 0, rootClaims: 0 };
 
 function apply(state: ChainState, a: Action, ws: BlockWorkspace): void {
   switch (a.kind) {
@@ -70,6 +71,7 @@ function apply(state: ChainState, a: Action, ws: BlockWorkspace): void {
         const issuance = state.globals.totalIssuanceRao;
         const r = stepBlock(state, ws);
         coverage.blocks++;
+        coverage.rootClaims += r.rootClaims;
         coverage.epochs += r.epochs.length;
         expect(r.mintedRao).toBe(mintForBlockRao(issuance));
         expect(state.globals.totalIssuanceRao).toBe(issuance + r.mintedRao - r.coinbase.recycledTaoRao);
@@ -160,6 +162,26 @@ describe('the chain under random sequences of blocks, stakes, unstakes and regis
         }
       }),
       { seed: 0x3c4a2, numRuns: 80 },
+    );
+  });
+
+  it('keeps every invariant while root dividends flow and are auto-claimed (Σ EMA prices > 1)', () => {
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 30 }), (actions) => {
+        // Pools at 0.75 TAO per alpha: the EMA prices sum to 1.5, so root alpha is paid as dividends.
+        const state = smallChain({ subnets: 2, neurons: 3, subnet: { taoReserveRao: 150_000n * TAO, alphaReserveRao: 200_000n * TAO } });
+        // The root validator validates on both subnets, so its root stake earns root dividends.
+        for (const s of state.subnets) {
+          const uid = addGenesisNeuron(state, s.netuid, 'root-validator', 'root-ck');
+          storeWeights(s.neurons, 0, uid, [[1, 65535], [2, 30000], [3, 10000]], 0);
+        }
+        const ws = new BlockWorkspace();
+        for (const a of actions) {
+          apply(state, a, ws);
+          expectSound(state, JSON.stringify(a));
+        }
+      }),
+      { seed: 0x3c4a4, numRuns: 60 },
     );
   });
 

@@ -22,9 +22,18 @@ export function chainStakingContext(state: ChainState): StakingContext {
   });
 }
 
-/** Books the unowned TAO of a successful operation into the chain totals. */
-export function bookStakeEffects(state: ChainState, effects: StakeEffects): void {
+/**
+ * Books a successful operation into the chain totals: the TAO it left owned by nobody, and how many
+ * times it credited root stake (each credit lets root-claim rounding overpay by up to 1 alpha-rao
+ * per subnet; see `ChainTotals.rootStakeCredits`).
+ */
+export function bookStakeEffects(state: ChainState, effects: StakeEffects & { readonly claims?: readonly { readonly paidAs: string }[] }): void {
   state.totals.burnedTaoRao += effects.fees.burnedTaoRao + effects.strandedTaoRao;
+  if (effects.claims !== undefined) {
+    state.totals.rootStakeCredits += effects.claims.filter((c) => c.paidAs === 'swap').length;
+  } else if (effects.pools.some((p) => p.netuid === ROOT_NETUID && p.taoReserveDeltaRao > 0n)) {
+    state.totals.rootStakeCredits += 1;
+  }
 }
 
 /**

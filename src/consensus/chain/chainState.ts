@@ -103,6 +103,13 @@ export interface ChainTotals {
   mintedTaoRao: bigint;
   /** Epochs that ran (all subnets). */
   epochsRun: number;
+  /**
+   * Times root stake was credited (stake, move or root-claim swap into root). The chain moves
+   * `RootClaimed` by floor(rate × Δstake) per subnet, so each credit can leave its holder owed up
+   * to 1 alpha-rao more than was ever credited on each subnet (tokenomics.md invariants 15 and 26
+   * hold only up to this); the invariant checker allows that much.
+   */
+  rootStakeCredits: number;
 }
 
 export interface ChainState {
@@ -205,7 +212,7 @@ export function createChain(o: ChainOptions): ChainState {
     network: { ...DEFAULT_NETWORK_REGISTRATION, ...o.network },
     externalTaoRao: 0n,
     minStakeRao: o.minStakeRao ?? 2_000_000n,
-    totals: { burnedTaoRao: 0n, recycledTaoRao: 0n, mintedTaoRao: 0n, epochsRun: 0 },
+    totals: { burnedTaoRao: 0n, recycledTaoRao: 0n, mintedTaoRao: 0n, epochsRun: 0, rootStakeCredits: 0 },
     ...(o.blockAuthorColdkey === undefined ? {} : { blockAuthorColdkey: o.blockAuthorColdkey }),
   };
   for (const s of o.rootStakes ?? []) {

@@ -10,7 +10,9 @@
  *    + Σ pool TAO + Σ TAO stranded on subnet accounts + TAO burned (burns keep issuance);
  *  - root: Σ root stake = SubnetTAO[root];
  *  - alpha accounting per subnet (inv. 15): Σ TotalHotkeyAlpha + Σ pending + protocol alpha +
- *    unclaimed root-claimable alpha ≤ SubnetAlphaOut; alpha issuance < 21e15 (inv. 9);
+ *    unclaimed root-claimable alpha ≤ SubnetAlphaOut, up to 1 alpha-rao per root-stake credit so
+ *    far (the chain's RootClaimed rounding, see `ChainTotals.rootStakeCredits`); alpha issuance
+ *    < 21e15 (inv. 9);
  *  - share pools: Σ shares = the stored total, Σ holder values ≤ pool value (inv. 20);
  *  - EMA price in [0, 1] (inv. 11); balancer weights in bounds on initialised pools (inv. 10);
  *  - registration (inv. 22, 24): MinBurn ≤ Burn ≤ MaxBurn, UIDs ≤ MaxAllowedUids, the owner
@@ -93,7 +95,8 @@ export function checkInvariants(state: ChainState): string[] {
       if (v < 0n) out.push(`${where}: ${name} ${v} < 0`);
     }
     const owned = (stakedPerNetuid.get(s.netuid) ?? 0n) + e.pendingServerRao + e.pendingValidatorRao + e.pendingRootRao + e.pendingOwnerCutRao + e.protocolAlphaRao + unclaimedRootAlpha(ledger, s.netuid);
-    if (owned > e.alphaOutRao) out.push(`${where}: owned alpha ${owned} > SubnetAlphaOut ${e.alphaOutRao}`);
+    const roundingAllowance = BigInt(state.totals.rootStakeCredits);
+    if (owned > e.alphaOutRao + roundingAllowance) out.push(`${where}: owned alpha ${owned} > SubnetAlphaOut ${e.alphaOutRao} (+ ${roundingAllowance} root-claim rounding)`);
     if (e.pool.alphaReserveRao + e.alphaOutRao >= MAX_TAO_ISSUANCE_RAO) out.push(`${where}: alpha issuance reached the cap`);
     if (e.movingPriceI96F32 < 0n || e.movingPriceI96F32 > ONE_I96F32) out.push(`${where}: EMA price raw ${e.movingPriceI96F32} outside [0, 1]`);
     if (e.pool.mechanism === 1 && e.pool.initialized && !weightsWithinBounds(e.pool.quoteWeightParts)) out.push(`${where}: pool weights ${e.pool.quoteWeightParts} out of bounds`);

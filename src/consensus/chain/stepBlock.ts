@@ -8,11 +8,11 @@
  *      into pending, recycling of the unspent credit — then the EMA prices move (step 5; nothing
  *      later in the block reads them);
  *   4f. the epoch scheduler drains due subnets and each one's epoch runs and is distributed
- *      (runDueEpoch.ts), which also applies due childkey changes (step 7).
+ *      (runDueEpoch.ts), which also applies due childkey changes (step 7);
+ *   8. root dividends are auto-claimed for 5 root-staking coldkeys (autoClaimRoot.ts).
  *
- * Not modelled here: timelocked weight reveals (step 3; commit-reveal lives with weight setting),
- * `RootProp` storage (step 6, informational) and the root auto-claim (step 8; claims are an
- * explicit action).
+ * Not modelled here: timelocked weight reveals (step 3; commit-reveal lives with weight setting)
+ * and `RootProp` storage (step 6, informational).
  */
 import type { Arena } from '../../primitives/arena.ts';
 import { CoinbaseWorkspace, runCoinbase, type CoinbaseResult } from '../coinbase/runCoinbase.ts';
@@ -20,6 +20,7 @@ import { drainDueEpochs } from '../coinbase/epochSchedule.ts';
 import type { SubnetEconomy } from '../coinbase/subnetEconomy.ts';
 import { decayBurnRao } from '../subnets/registrationBurn.ts';
 import { mintForBlockRao } from '../supply/blockEmission.ts';
+import { autoClaimRoot } from './autoClaimRoot.ts';
 import { subnetOf, type ChainState } from './chainState.ts';
 import { runDueEpoch, type EpochReport } from './runDueEpoch.ts';
 
@@ -32,6 +33,8 @@ export interface BlockReport {
   readonly deferred: readonly number[];
   /** Subnets whose epoch slot was used but skipped (duplicate hotkeys). */
   readonly skipped: readonly number[];
+  /** Root-dividend claims the auto-claim paid this block. */
+  readonly rootClaims: number;
 }
 
 /** Memory reused from block to block (a simulation runs millions of blocks). */
@@ -82,5 +85,6 @@ export function stepBlock(state: ChainState, ws: BlockWorkspace = new BlockWorks
     const subnet = subnetOf(state, d.netuid)!;
     epochs.push(runDueEpoch(state, subnet, d, ws.epochArena));
   }
-  return { block, mintedRao, coinbase, epochs, deferred: drain.deferred, skipped: drain.skipped };
+  const rootClaims = autoClaimRoot(state);
+  return { block, mintedRao, coinbase, epochs, deferred: drain.deferred, skipped: drain.skipped, rootClaims };
 }
