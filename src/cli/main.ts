@@ -7,6 +7,7 @@ import { InputError } from '../sim/input/readStructuredFile.ts';
 import { CONFORMANCE_USAGE, conformanceCommand } from './commands/conformance.ts';
 import { EPOCH_USAGE, epochCommand } from './commands/epoch.ts';
 import { SUPPLY_USAGE, supplyCommand } from './commands/supply.ts';
+import { VALIDATE_USAGE, validateCommand } from './commands/validate.ts';
 import { UsageError } from './usageError.ts';
 
 const USAGE = `yumalab ${YUMALAB_VERSION} — deterministic simulator and research harness for Bittensor-style networks
@@ -17,15 +18,17 @@ commands:
   conformance <file-or-dir>...   run chain conformance cases (PASS/FAIL per case)
   epoch <state.json>             run one Yuma epoch on an explicit subnet state, print JSON
   supply                         project TAO issuance and list the halvings and their dates
+  validate <scenario>...         check scenario files, print OK or every problem with its line
 
 Run 'yumalab <command> --help' for a command's options.`;
 
-type Command = (argv: readonly string[], out: (line: string) => void) => number;
+type Command = (argv: readonly string[], out: (line: string) => void, err: (line: string) => void) => number;
 
 const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE },
   epoch: { run: epochCommand, usage: EPOCH_USAGE },
   supply: { run: supplyCommand, usage: SUPPLY_USAGE },
+  validate: { run: validateCommand, usage: VALIDATE_USAGE },
 };
 
 /** Runs the CLI and returns the exit code (so tests can call it in-process). */
@@ -45,7 +48,7 @@ export function main(argv: readonly string[], out: (line: string) => void, err: 
     return 2;
   }
   try {
-    return command.run(rest, out);
+    return command.run(rest, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`yumalab ${name}: ${e.message}`);

@@ -68,6 +68,11 @@ export function parseStructuredFile(file: string): ParsedFile {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError([`${file}: cannot read file${code === 'ENOENT' ? ': no such file' : `: ${(e as Error).message}`}`]);
   }
+  return parseStructuredText(text, file);
+}
+
+/** Parses YAML/JSON text that came from `file` (named in every problem line); same errors as above. */
+export function parseStructuredText(text: string, file: string): ParsedFile {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {

@@ -56,7 +56,7 @@ describe('yumalab (no command, help, version)', () => {
     const r = run('frobnicate', '--x');
     expect(r.code).toBe(2);
     expect(r.out).toEqual([]);
-    expect(r.err).toEqual(["yumalab: unknown command 'frobnicate' (commands: conformance, epoch, supply)"]);
+    expect(r.err).toEqual(["yumalab: unknown command 'frobnicate' (commands: conformance, epoch, supply, validate)"]);
   });
 });
 
@@ -241,5 +241,28 @@ describe('yumalab epoch', () => {
     const r = run('epoch', '-h');
     expect(r.code).toBe(0);
     expect(r.out[0]).toMatch(/^usage: yumalab epoch/);
+  });
+});
+
+describe('yumalab validate', () => {
+  const BASELINE = join(ROOT, 'scenarios', 'baseline.yaml');
+
+  it('prints OK per valid file and exits 0', () => {
+    expect(run('validate', BASELINE, BASELINE)).toEqual({ code: 0, out: [`OK ${BASELINE}`, `OK ${BASELINE}`], err: [] });
+  });
+
+  it('checks every file, prints each problem line and exits 2 if any file is bad', () => {
+    const file = join(dir, 'bad-scenario.yaml');
+    writeFileSync(file, 'name: x\nduration: {days: 1}\nsubnets: []\nextra: 1\n');
+    const r = run('validate', file, BASELINE);
+    expect(r.code).toBe(2);
+    expect(r.out).toEqual([`OK ${BASELINE}`]);
+    // Schema problems come first; cross-key checks (e.g. 'at least one subnet') run once they are fixed.
+    expect(r.err).toEqual([`${file}:4:1: extra: unknown key 'extra'`]);
+  });
+
+  it('rejects a call without files and prints its usage with --help', () => {
+    expect(run('validate')).toEqual({ code: 2, out: [], err: ['yumalab validate: validate: give at least one scenario file'] });
+    expect(run('validate', '--help').out[0]).toMatch(/^usage: yumalab validate/);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * `yumalab validate <scenario>...` — checks scenario files without running them: `OK <file>` per
+ * valid file, or every problem as `file:line:col: key.path: message`; exit code 2 if any file
+ * has a problem (all files are checked, so one run lists everything to fix).
+ */
+import { parseArgs } from 'node:util';
+import { InputError } from '../../sim/input/readStructuredFile.ts';
+import { loadScenario } from '../../sim/scenario/loadScenario.ts';
+import { UsageError } from '../usageError.ts';
+
+export const VALIDATE_USAGE = `usage: yumalab validate <scenario.yaml>...
+
+Checks each scenario file against the schema documented in scenarios/README.md and prints
+'OK <file>', or one line per problem: file:line:col: key.path: message.
+Exit code: 0 all valid, 2 a problem in any file.`;
+
+export function validateCommand(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: { help: { type: 'boolean', short: 'h', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    out(VALIDATE_USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('validate: give at least one scenario file');
+  let code = 0;
+  for (const file of positionals) {
+    try {
+      loadScenario(file);
+      out(`OK ${file}`);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      for (const p of e.problems) err(p);
+      code = 2;
+    }
+  }
+  return code;
+}

@@ -1,0 +1,164 @@
+/**
+ * Scenario file → resolved `Scenario`, or an `InputError` listing every problem as
+ * `file:line:col: key.path: message` (DESIGN.md habit 12): YAML syntax errors and duplicate keys
+ * (from readStructuredFile), schema problems with "did you mean" suggestions, then the cross-key
+ * checks of resolveScenario, then the `control:` overrides, each checked by resolving the
+ * control variant too. Problems come sorted by position in the file.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { isScalar, visit, type Document } from 'yaml';
+import type { z } from 'zod';
+import { InputError, formatPath, parseStructuredText, positionOf, type ParsedFile } from '../input/readStructuredFile.ts';
+import { compareRatio, parseExactDecimal } from './exactDecimal.ts';
+import { resolveScenario, type Problem } from './resolveScenario.ts';
+import type { ControlOverride, Scenario } from './scenario.ts';
+import { keyPathExists } from './scenarioKeyDocs.ts';
+import { scenarioSchema } from './scenarioSchema.ts';
+import { didYouMean } from './suggestName.ts';
+
+/** Reads and resolves a scenario file; user mistakes throw `InputError`. */
+export function loadScenario(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError([`${file}: cannot read file${code === 'ENOENT' ? ': no such file' : `: ${(e as Error).message}`}`]);
+  }
+  return parseScenario(text, file);
+}
+
+/** Parses and resolves scenario text; `file` names it in messages and anchors relative paths. */
+export function parseScenario(text: string, file: string): Scenario {
+  const parsed = parseStructuredText(text, file);
+  const data = exactData(parsed.doc);
+  const first = check(data, file);
+  if (first.problems.length > 0) throw new InputError(formatProblems(parsed, first.problems));
+  const scenario = first.scenario!;
+  const control = (data as { control?: unknown }).control;
+  if (control === undefined || control === null || typeof control !== 'object') return scenario;
+  const { overrides, problems } = checkControl(data as Record<string, unknown>, control as Record<string, unknown>, file);
+  if (problems.length > 0) throw new InputError(formatProblems(parsed, problems));
+  return { ...scenario, control: overrides };
+}
+
+/** Schema then resolution of already-parsed data. */
+function check(data: unknown, file: string): { scenario: Scenario | null; problems: Problem[] } {
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) return { scenario: null, problems: result.error.issues.flatMap((i) => issueProblems(i, data)) };
+  return resolveScenario(result.data, { file, baseDir: dirname(file) });
+}
+
+/**
+ * The document as plain data, except that a number whose YAML text has more digits than a
+ * float64 keeps (`21000000.123456789`) is passed on as its text, so amounts stay exact.
+ */
+function exactData(doc: Document): unknown {
+  const copy = doc.clone();
+  visit(copy, {
+    Scalar(_key, node) {
+      if (!isScalar(node) || typeof node.value !== 'number' || typeof node.source !== 'string') return;
+      const written = parseExactDecimal(node.source);
+      const held = parseExactDecimal(node.value);
+      if (written !== null && held !== null && compareRatio(written, held) !== 0) node.value = node.source;
+    },
+  });
+  return copy.toJS({ maxAliasCount: 100 });
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k as string];
+  }
+  return v;
+}
+
+/** One zod issue → problem lines (one per unknown key), with suggestions for misspelt values. */
+function issueProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
+  const path = [...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    const lines = issue.message.split('\n');
+    return issue.keys.map((k, i) => ({ path: [...path, k], message: lines[i] ?? `unknown key '${k}'`, at: 'key' as const }));
+  }
+  const value = valueAt(data, path);
+  if (issue.code === 'invalid_union' && (issue as { note?: string }).note === 'No matching discriminator') {
+    if (value === undefined) return [{ path, message: 'required key is missing' }];
+    const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
+    const what = path.at(-1) === 'type' ? 'event type' : String(path.at(-1));
+    const hint = didYouMean(String(value), options);
+    return [{ path, message: `unknown ${what} '${String(value)}'${hint === '' ? ` (expected one of: ${options.join(', ')})` : hint}` }];
+  }
+  if (issue.code === 'invalid_value' && typeof value === 'string') {
+    const options = issue.values.map(String);
+    const hint = didYouMean(value, options);
+    return [{ path, message: `unknown value '${value}'${hint === '' ? ` (expected one of: ${options.join(', ')})` : hint}` }];
+  }
+  if (issue.code === 'invalid_type' && value === undefined) return [{ path, message: 'required key is missing' }];
+  return [{ path, message: issue.message }];
+}
+
+/** Validates every override's path against the schema, then resolves the control variant. */
+function checkControl(data: Record<string, unknown>, control: Record<string, unknown>, file: string): { overrides: Scenario['control']; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const overrides: ControlOverride[] = [];
+  const variant = structuredClone(data);
+  delete variant.control;
+  for (const [path, value] of Object.entries(control)) {
+    const segments = path.split('.');
+    if (segments[0] === 'control' || !keyPathExists(segments)) {
+      problems.push({ path: ['control', path], message: `'${path}' is not a scenario key path (e.g. subnets.0.hyperparameters.kappa)`, at: 'key' });
+      continue;
+    }
+    const missing = setAt(variant, segments, value);
+    if (missing !== null) {
+      problems.push({ path: ['control', path], message: `${missing} does not exist in this scenario`, at: 'key' });
+      continue;
+    }
+    overrides.push({ path, value });
+  }
+  if (problems.length > 0) return { overrides: null, problems };
+  const result = check(variant, file);
+  if (result.problems.length > 0) {
+    // Point at the override responsible when there is one, else at `control`.
+    for (const p of result.problems) {
+      const text = formatPath(p.path);
+      const owner = overrides.find((o) => text === o.path || text.startsWith(`${o.path}.`) || o.path.startsWith(`${text}.`));
+      problems.push({ path: owner === undefined ? ['control'] : ['control', owner.path], message: `in the control run: ${text}: ${p.message}` });
+    }
+    return { overrides: null, problems };
+  }
+  return { overrides: { overrides, scenario: result.scenario! }, problems };
+}
+
+/** Sets `value` at a dotted path, creating mappings on the way; returns the first missing list item, or null. */
+function setAt(root: Record<string, unknown>, segments: readonly string[], value: unknown): string | null {
+  let node: Record<string, unknown> = root;
+  for (let i = 0; i < segments.length - 1; i++) {
+    const key = segments[i]!;
+    let next = node[key];
+    if (next === undefined || next === null) {
+      if (/^\d+$/.test(key) || /^\d+$/.test(segments[i + 1]!)) return segments.slice(0, i + 2).join('.');
+      next = {};
+      node[key] = next;
+    }
+    if (typeof next !== 'object') return segments.slice(0, i + 1).join('.');
+    if (Array.isArray(next) && Number(segments[i + 1]) >= next.length) return segments.slice(0, i + 2).join('.');
+    node = next as Record<string, unknown>;
+  }
+  node[segments.at(-1)!] = value;
+  return null;
+}
+
+/** `file:line:col: key.path: message`, ordered by position in the file (ties keep check order). */
+function formatProblems(parsed: ParsedFile, problems: readonly Problem[]): string[] {
+  const located = problems.map((p, i) => {
+    const pos = positionOf(parsed, p.path, p.at ?? 'value');
+    const [line, col] = pos.split(':').map(Number) as [number, number];
+    return { i, line, col, text: `${parsed.file}:${pos}: ${formatPath(p.path)}: ${p.message}` };
+  });
+  located.sort((a, b) => a.line - b.line || a.col - b.col || a.i - b.i);
+  return [...new Set(located.map((l) => l.text))];
+}
