@@ -21,7 +21,23 @@ export type ChainError =
   | 'ReservesTooLow'
   | 'SwapInputTooLarge'
   | 'PriceLimitExceeded'
-  | 'InsufficientLiquidity';
+  | 'InsufficientLiquidity'
+  | 'CanNotSetRootNetworkWeights'
+  | 'WeightVecNotEqualSize'
+  | 'UidsLengthExceedUidsInSubNet'
+  | 'HotKeyNotRegisteredInSubNet'
+  | 'NotEnoughStakeToSetWeights'
+  | 'IncorrectWeightVersionKey'
+  | 'CommitRevealEnabled'
+  | 'CommitRevealDisabled'
+  | 'SettingWeightsTooFast'
+  | 'NeuronNoValidatorPermit'
+  | 'DuplicateUids'
+  | 'UidVecContainInvalidOne'
+  | 'WeightVecLengthIsLow'
+  | 'MaxWeightExceeded'
+  | 'TooManyUnrevealedCommits'
+  | 'MechanismDoesNotExist';
 
 export interface ChainFailure {
   readonly ok: false;

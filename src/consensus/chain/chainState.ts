@@ -41,6 +41,40 @@ export interface TurnoverParams {
   immuneOwnerUidsLimit: number;
 }
 
+/** Who may set weights how often (spec/yuma.md §4, §5.1). */
+export interface WeightsParams {
+  /** `MinAllowedWeights`: entries a `set_weights` needs (capped at n; a single self-weight is exempt). */
+  minAllowedWeights: number;
+  /** `MaxWeightsLimit`: largest normalised single weight (/65535); 65535 disables the check. */
+  maxWeightLimitU16: number;
+  /** `WeightsSetRateLimit`: blocks between two weight sets (or commits) of a UID. */
+  weightsSetRateLimitBlocks: number;
+  /** `WeightsVersionKey`: a `set_weights` with a lower version is refused (0 disables). */
+  weightsVersionKey: number;
+}
+
+/** Values a new subnet gets (spec/yuma.md §4). */
+export function defaultWeightsParams(): WeightsParams {
+  return { minAllowedWeights: 1, maxWeightLimitU16: 65535, weightsSetRateLimitBlocks: 100, weightsVersionKey: 0 };
+}
+
+/**
+ * A timelocked weight commit (CR-v3/v4) waiting for its reveal: the chain decrypts it at the start
+ * of the block in which epoch `epoch + RevealPeriodEpochs` fires. The payload is kept in clear —
+ * a simulation has no drand — and is invisible to agents until revealed.
+ */
+export interface TimelockedCommit {
+  readonly uid: number;
+  readonly hotkey: string;
+  readonly mechanism: number;
+  readonly block: number;
+  /** Epoch index at commit time. */
+  readonly epoch: number;
+  readonly uids: readonly number[];
+  readonly values: readonly number[];
+  readonly versionKey: number;
+}
+
 export interface SubnetChain {
   readonly netuid: number;
   /** Pool, pending emission, scheduler and price state (what the coinbase works on). */
@@ -57,6 +91,9 @@ export interface SubnetChain {
   emissionSplitU16?: readonly number[];
   registration: RegistrationPrice;
   turnover: TurnoverParams;
+  weights: WeightsParams;
+  /** Unrevealed timelocked commits, chronological (their masks live in `neurons.commits`). */
+  pendingCommits: TimelockedCommit[];
   /** `RecycleOrBurn`: true = incentive of the owner's own hotkeys is recycled (else burned). */
   recycleOwnerIncentive: boolean;
   /** `Emission` per UID from the last epoch, alpha-rao (pruning reads it). */

@@ -19,11 +19,13 @@ import {
   defaultRegistrationPrice,
   defaultSubnetHyperparameters,
   defaultTurnoverParams,
+  defaultWeightsParams,
   subnetOf,
   type ChainState,
   type RegistrationPrice,
   type SubnetChain,
   type TurnoverParams,
+  type WeightsParams,
 } from './chainState.ts';
 import { appendNeuron, emptyMechanism } from './subnetNeurons.ts';
 
@@ -38,6 +40,7 @@ export interface GenesisSubnet {
   readonly hyperparameters?: Partial<EpochHyperparameters>;
   readonly registration?: Partial<RegistrationPrice>;
   readonly turnover?: Partial<TurnoverParams>;
+  readonly weights?: Partial<WeightsParams>;
   readonly mechanismCount?: number;
   /** Whether `start_call` has happened (default true: emission flows from block 1). */
   readonly started?: boolean;
@@ -81,6 +84,8 @@ export function createSubnetRecord(state: ChainState, g: GenesisSubnet, block: n
     mechanismCount,
     registration: { ...defaultRegistrationPrice(), ...g.registration },
     turnover: { ...defaultTurnoverParams(), ...g.turnover },
+    weights: { ...defaultWeightsParams(), ...g.weights },
+    pendingCommits: [],
     recycleOwnerIncentive: g.recycleOwnerIncentive ?? false,
     lastEmissionRao: [],
     lastIncentiveRao: [],

@@ -7,12 +7,12 @@
  *   4. the coinbase: shares from the previous block's EMA prices, injections, chain buys, alpha
  *      into pending, recycling of the unspent credit — then the EMA prices move (step 5; nothing
  *      later in the block reads them);
- *   4f. the epoch scheduler drains due subnets and each one's epoch runs and is distributed
+ *   4f. the epoch scheduler drains due subnets; each one's due timelocked weight commits are
+ *      revealed (step 3, weightCommits.ts), then its epoch runs and is distributed
  *      (runDueEpoch.ts), which also applies due childkey changes (step 7);
  *   8. root dividends are auto-claimed for 5 root-staking coldkeys (autoClaimRoot.ts).
  *
- * Not modelled here: timelocked weight reveals (step 3; commit-reveal lives with weight setting)
- * and `RootProp` storage (step 6, informational).
+ * Not modelled here: `RootProp` storage (step 6, informational).
  */
 import type { Arena } from '../../primitives/arena.ts';
 import { CoinbaseWorkspace, runCoinbase, type CoinbaseResult } from '../coinbase/runCoinbase.ts';
@@ -23,6 +23,7 @@ import { mintForBlockRao } from '../supply/blockEmission.ts';
 import { autoClaimRoot } from './autoClaimRoot.ts';
 import { subnetOf, type ChainState } from './chainState.ts';
 import { runDueEpoch, type EpochReport } from './runDueEpoch.ts';
+import { revealDueCommits } from './weightCommits.ts';
 
 export interface BlockReport {
   readonly block: number;
@@ -83,6 +84,8 @@ export function stepBlock(state: ChainState, ws: BlockWorkspace = new BlockWorks
   const epochs: EpochReport[] = [];
   for (const d of drain.ran) {
     const subnet = subnetOf(state, d.netuid)!;
+    // Timelocked commits due at this epoch are revealed before it computes (spec/yuma.md §5.2).
+    if (subnet.pendingCommits.length > 0) revealDueCommits(state, subnet);
     epochs.push(runDueEpoch(state, subnet, d, ws.epochArena));
   }
   const rootClaims = autoClaimRoot(state);

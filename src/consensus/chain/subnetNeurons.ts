@@ -105,7 +105,8 @@ export function persistBonds(m: MechanismStorage, bonds: SparseMatrix): void {
   });
 }
 
-function touchLastUpdate(m: MechanismStorage, uid: number, block: number): void {
+/** `LastUpdate[m][uid] := block` (padding the vector with 0 as the chain reads missing entries). */
+export function touchLastUpdate(m: MechanismStorage, uid: number, block: number): void {
   while (m.lastUpdate.length <= uid) m.lastUpdate.push(0);
   m.lastUpdate[uid] = block;
 }
