@@ -1,0 +1,68 @@
+/**
+ * The read-only window an agent decides from: what a participant of the real network could see —
+ * chain storage that is public (registered hotkeys, stored weights after their reveal, the last
+ * epoch's outputs, stakes, pool prices, registration costs), its own accounts, and the off-chain
+ * measurements it can make (a validator querying a miner). Unrevealed commits are not visible.
+ * Views are built lazily by the simulator; agents must not hold on to one past their turn.
+ */
+export interface SubnetView {
+  readonly netuid: number;
+  readonly tempoBlocks: number;
+  /** Block of the subnet's last epoch (its next one is due `tempoBlocks` after it). */
+  readonly lastEpochBlock: number;
+  readonly commitRevealEnabled: boolean;
+  readonly revealPeriodEpochs: number;
+  readonly weightsSetRateLimitBlocks: number;
+  readonly minAllowedWeights: number;
+  readonly maxAllowedUids: number;
+  /** Number of UIDs. */
+  readonly n: number;
+  /** Hotkey per UID. */
+  readonly hotkeys: readonly (string | null)[];
+  readonly blockAtRegistration: readonly number[];
+  /** Permits from the last epoch. */
+  readonly validatorPermit: readonly boolean[];
+  /** The last epoch's credits per UID, alpha-rao. */
+  readonly lastIncentiveRao: readonly bigint[];
+  readonly lastDividendRao: readonly bigint[];
+  /** The last epoch's combined emission per UID (`Emission`), alpha-rao. */
+  readonly lastEmissionRao: readonly bigint[];
+  /** Public stored weight row of a UID (after reveal), `[uid, u16]` pairs; empty if none. */
+  weightsOf(uid: number, mechanism?: number): readonly (readonly [number, number])[];
+  /** Alpha stake a UID's hotkey holds on this subnet (own, before childkeys), alpha-rao. */
+  stakeOfUid(uid: number): bigint;
+  /** Spot price, rao per alpha (rounded down). */
+  readonly priceRao: bigint;
+  /** What a burned registration costs now, rao. */
+  readonly registrationBurnRao: bigint;
+  readonly ownerHotkey: string;
+}
+
+export interface SelfView {
+  readonly id: string;
+  readonly coldkey: string;
+  readonly hotkey: string;
+  /** The subnet the agent belongs to. */
+  readonly netuid: number;
+  /** The agent's UID on its subnet, or null while it holds none (not yet registered, or pruned). */
+  readonly uid: number | null;
+  /** Free TAO of the coldkey, rao. */
+  readonly balanceRao: bigint;
+  /** Alpha the coldkey holds on (hotkey, netuid), alpha-rao. */
+  stakeRao(netuid: number, hotkey?: string): bigint;
+}
+
+export interface AgentView {
+  /** The block the agent acts in (its actions are included in this block). */
+  readonly block: number;
+  readonly blocksPerDay: number;
+  readonly self: SelfView;
+  /** Netuids of the existing subnets, ascending. */
+  readonly netuids: readonly number[];
+  subnet(netuid: number): SubnetView | undefined;
+  /**
+   * Off-chain: the true quality currently served by the miner at `uid` on `netuid` (what a perfect
+   * evaluation would measure), or null when that UID serves nothing. Validators add their own noise.
+   */
+  servedQuality(netuid: number, uid: number): number | null;
+}

@@ -1,0 +1,94 @@
+/**
+ * A hand-built AgentView for agent unit tests: a mutable world the test edits between acts, with
+ * `view()` giving the read-only window at a block. Only what the starter agents read is modelled.
+ */
+import type { AgentView, SubnetView } from '../../../src/agents/agentView.ts';
+
+export interface FakeSubnet {
+  netuid: number;
+  tempoBlocks: number;
+  lastEpochBlock: number;
+  commitRevealEnabled: boolean;
+  revealPeriodEpochs: number;
+  weightsSetRateLimitBlocks: number;
+  minAllowedWeights: number;
+  maxAllowedUids: number;
+  hotkeys: (string | null)[];
+  blockAtRegistration: number[];
+  validatorPermit: boolean[];
+  ownerHotkey: string;
+  /** True quality served per UID (null = serves nothing). */
+  served: (number | null)[];
+}
+
+export interface FakeWorld {
+  blocksPerDay: number;
+  self: { id: string; coldkey: string; hotkey: string; netuid: number; uid: number | null };
+  subnets: FakeSubnet[];
+}
+
+/** A subnet of `n` UIDs with hotkeys `hk<uid>`, every UID a permit, nobody serving, no rate limit. */
+export function fakeSubnet(n: number, overrides: Partial<FakeSubnet> = {}): FakeSubnet {
+  return {
+    netuid: 1,
+    tempoBlocks: 100,
+    lastEpochBlock: 0,
+    commitRevealEnabled: false,
+    revealPeriodEpochs: 1,
+    weightsSetRateLimitBlocks: 0,
+    minAllowedWeights: 0,
+    maxAllowedUids: 256,
+    hotkeys: Array.from({ length: n }, (_, u) => `hk${u}`),
+    blockAtRegistration: Array.from({ length: n }, () => 0),
+    validatorPermit: Array.from({ length: n }, () => true),
+    ownerHotkey: 'owner-hk',
+    served: Array.from({ length: n }, () => null),
+    ...overrides,
+  };
+}
+
+export function fakeWorld(subnet: FakeSubnet, selfUid: number | null, blocksPerDay = 7200): FakeWorld {
+  return {
+    blocksPerDay,
+    self: { id: 'test.agent.0', coldkey: 'ck', hotkey: selfUid === null ? 'hk-self' : (subnet.hotkeys[selfUid] ?? 'hk-self'), netuid: subnet.netuid, uid: selfUid },
+    subnets: [subnet],
+  };
+}
+
+function subnetView(s: FakeSubnet): SubnetView {
+  const n = s.hotkeys.length;
+  return {
+    netuid: s.netuid,
+    tempoBlocks: s.tempoBlocks,
+    lastEpochBlock: s.lastEpochBlock,
+    commitRevealEnabled: s.commitRevealEnabled,
+    revealPeriodEpochs: s.revealPeriodEpochs,
+    weightsSetRateLimitBlocks: s.weightsSetRateLimitBlocks,
+    minAllowedWeights: s.minAllowedWeights,
+    maxAllowedUids: s.maxAllowedUids,
+    n,
+    hotkeys: s.hotkeys.slice(),
+    blockAtRegistration: s.blockAtRegistration.slice(),
+    validatorPermit: s.validatorPermit.slice(),
+    lastIncentiveRao: Array.from({ length: n }, () => 0n),
+    lastDividendRao: Array.from({ length: n }, () => 0n),
+    lastEmissionRao: Array.from({ length: n }, () => 0n),
+    weightsOf: () => [],
+    stakeOfUid: () => 0n,
+    priceRao: 1_000_000_000n,
+    registrationBurnRao: 0n,
+    ownerHotkey: s.ownerHotkey,
+  };
+}
+
+export function viewAt(world: FakeWorld, block: number): AgentView {
+  const subnets = world.subnets.map(subnetView);
+  return {
+    block,
+    blocksPerDay: world.blocksPerDay,
+    self: { ...world.self, balanceRao: 0n, stakeRao: () => 0n },
+    netuids: subnets.map((s) => s.netuid).sort((a, b) => a - b),
+    subnet: (netuid) => subnets.find((s) => s.netuid === netuid),
+    servedQuality: (netuid, uid) => world.subnets.find((s) => s.netuid === netuid)?.served[uid] ?? null,
+  };
+}

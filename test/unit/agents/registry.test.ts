@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { AGENT_FACTORIES, agentFactoryFor, createAgent } from '../../../src/agents/registry.ts';
+import { AssertionError } from '../../../src/primitives/assert.ts';
+import { Rng } from '../../../src/primitives/rng.ts';
+import { AGENT_KINDS, agentKindNames } from '../../../src/sim/scenario/agentKinds.ts';
+import { fakeSubnet, fakeWorld, viewAt } from './fakeAgentView.ts';
+
+describe('agent registry', () => {
+  it('has a behaviour for exactly the kinds the scenario schema accepts', () => {
+    expect(Object.keys(AGENT_FACTORIES).sort()).toEqual(agentKindNames());
+  });
+
+  it('builds every kind from the schema defaults and lets it act at its first block', () => {
+    for (const kind of agentKindNames()) {
+      const params = AGENT_KINDS[kind]!.params.parse({});
+      const spec = { id: `sn1.${kind}.0`, kind, group: 'g', coldkey: 'ck', hotkey: 'hk1', netuid: 1, params };
+      const agent = createAgent(spec, Rng.fromSeed(`agent/${spec.id}`));
+      expect(agent.spec).toBe(spec);
+      const w = fakeWorld(fakeSubnet(4, { served: [0.5, null, 0.7, 0.2] }), 1);
+      const decision = agent.act(viewAt(w, agent.firstBlock));
+      if (decision.nextBlock !== null) expect(decision.nextBlock).toBeGreaterThan(agent.firstBlock);
+    }
+  });
+
+  it('has no factory for an unknown kind, and refuses to build one', () => {
+    expect(agentFactoryFor('miner.lazy')).toBeUndefined();
+    expect(agentFactoryFor('toString')).toBeUndefined();
+    const spec = { id: 'x', kind: 'miner.lazy', group: 'g', coldkey: 'ck', hotkey: 'hk', netuid: 1, params: {} };
+    expect(() => createAgent(spec, Rng.fromSeed('x'))).toThrow(AssertionError);
+  });
+});
