@@ -40,31 +40,31 @@ export class InvariantViolation extends Error {
   }
 }
 
-/** Every violation in `state`, as one line each; empty when the state is sound. */
-export function checkInvariants(state: ChainState): string[] {
-  const out: string[] = [];
-  const g = state.globals;
-  const ledger = state.ledger;
-  if (g.totalIssuanceRao < 0n || g.totalIssuanceRao > MAX_TAO_ISSUANCE_RAO) out.push(`TotalIssuance ${g.totalIssuanceRao} outside [0, 21e15]`);
-  if (state.externalTaoRao < 0n) out.push(`external genesis TAO ${state.externalTaoRao} < 0`);
+/**
+ * What the invariants need from the staking ledger, with the violations of the ledger and of the
+ * neuron tables (UID counts, hotkeys). It depends on those alone, so a simulation may reuse one
+ * audit across blocks in which neither changed (no epoch, root claim, stake operation,
+ * registration or event) — the coinbase only moves pools and pending emission, and weight
+ * settings touch neither.
+ */
+export interface LedgerAudit {
+  readonly violations: readonly string[];
+  /** Σ free balances, rao. */
+  readonly balancesRao: bigint;
+  /** Σ TotalHotkeyAlpha per netuid (root: Σ root stake). */
+  readonly stakedPerNetuid: ReadonlyMap<number, bigint>;
+  /** Unclaimed root-claimable alpha per netuid. */
+  readonly unclaimedRootPerNetuid: ReadonlyMap<number, bigint>;
+}
 
-  let balances = 0n;
+export function auditLedger(state: ChainState): LedgerAudit {
+  const out: string[] = [];
+  const ledger = state.ledger;
+  let balancesRao = 0n;
   for (const [coldkey, b] of ledger.balanceRao) {
     if (b < 0n) out.push(`balance of ${coldkey} is ${b} < 0`);
-    balances += b;
+    balancesRao += b;
   }
-  let pools = state.root.pool.taoReserveRao;
-  let stranded = 0n;
-  for (const s of state.subnets) {
-    pools += s.economy.pool.taoReserveRao;
-    stranded += s.economy.strandedTaoRao;
-  }
-  const held = state.externalTaoRao + balances + pools + stranded + state.totals.burnedTaoRao;
-  if (held !== g.totalIssuanceRao) {
-    out.push(`TAO not conserved: issuance ${g.totalIssuanceRao} ≠ external ${state.externalTaoRao} + balances ${balances} + pools ${pools} + stranded ${stranded} + burned ${state.totals.burnedTaoRao} (off by ${held - g.totalIssuanceRao})`);
-  }
-
-  // Share pools, and Σ own stake per subnet.
   const stakedPerNetuid = new Map<number, bigint>();
   for (const [k, pool] of ledger.stake) {
     const { netuid, accounts } = splitKey(k);
@@ -75,6 +75,42 @@ export function checkInvariants(state: ChainState): string[] {
     if (values > pool.totalValueRao) out.push(`share pool of ${accounts[0]} on ${netuid}: holders' value ${values} > pool value ${pool.totalValueRao}`);
     stakedPerNetuid.set(netuid, (stakedPerNetuid.get(netuid) ?? 0n) + pool.totalValueRao);
   }
+  for (const s of state.subnets) {
+    const where = `subnet ${s.netuid}`;
+    const nrn = s.neurons;
+    if (nrn.n > s.turnover.maxAllowedUids) out.push(`${where}: ${nrn.n} UIDs > MaxAllowedUids ${s.turnover.maxAllowedUids}`);
+    if (nrn.hotkeys.length !== nrn.n) out.push(`${where}: ${nrn.hotkeys.length} hotkeys for ${nrn.n} UIDs`);
+    if (new Set(nrn.hotkeys).size !== nrn.hotkeys.length) out.push(`${where}: a hotkey holds two UIDs`);
+    if (!nrn.hotkeys.includes(s.ownerHotkey)) out.push(`${where}: owner hotkey ${s.ownerHotkey} holds no UID`);
+    for (const hk of nrn.hotkeys) if (hk !== null && !ledger.hotkeyOwner.has(hk)) out.push(`${where}: registered hotkey ${hk} has no owner`);
+  }
+  const unclaimedRootPerNetuid = new Map<number, bigint>();
+  if (ledger.rootClaimable.size > 0) for (const s of state.subnets) unclaimedRootPerNetuid.set(s.netuid, unclaimedRootAlpha(ledger, s.netuid));
+  return { violations: out, balancesRao, stakedPerNetuid, unclaimedRootPerNetuid };
+}
+
+/**
+ * Every violation in `state`, as one line each; empty when the state is sound. `ledger` is the
+ * ledger's audit — computed now unless the caller holds one that is still current.
+ */
+export function checkInvariants(state: ChainState, ledger: LedgerAudit = auditLedger(state)): string[] {
+  const out: string[] = [...ledger.violations];
+  const g = state.globals;
+  if (g.totalIssuanceRao < 0n || g.totalIssuanceRao > MAX_TAO_ISSUANCE_RAO) out.push(`TotalIssuance ${g.totalIssuanceRao} outside [0, 21e15]`);
+  if (state.externalTaoRao < 0n) out.push(`external genesis TAO ${state.externalTaoRao} < 0`);
+
+  const balances = ledger.balancesRao;
+  let pools = state.root.pool.taoReserveRao;
+  let stranded = 0n;
+  for (const s of state.subnets) {
+    pools += s.economy.pool.taoReserveRao;
+    stranded += s.economy.strandedTaoRao;
+  }
+  const held = state.externalTaoRao + balances + pools + stranded + state.totals.burnedTaoRao;
+  if (held !== g.totalIssuanceRao) {
+    out.push(`TAO not conserved: issuance ${g.totalIssuanceRao} ≠ external ${state.externalTaoRao} + balances ${balances} + pools ${pools} + stranded ${stranded} + burned ${state.totals.burnedTaoRao} (off by ${held - g.totalIssuanceRao})`);
+  }
+  const stakedPerNetuid = ledger.stakedPerNetuid;
   const rootStaked = stakedPerNetuid.get(ROOT_NETUID) ?? 0n;
   if (rootStaked !== state.root.pool.taoReserveRao) out.push(`root stake ${rootStaked} ≠ SubnetTAO[root] ${state.root.pool.taoReserveRao}`);
 
@@ -94,7 +130,7 @@ export function checkInvariants(state: ChainState): string[] {
     ] as const) {
       if (v < 0n) out.push(`${where}: ${name} ${v} < 0`);
     }
-    const owned = (stakedPerNetuid.get(s.netuid) ?? 0n) + e.pendingServerRao + e.pendingValidatorRao + e.pendingRootRao + e.pendingOwnerCutRao + e.protocolAlphaRao + unclaimedRootAlpha(ledger, s.netuid);
+    const owned = (stakedPerNetuid.get(s.netuid) ?? 0n) + e.pendingServerRao + e.pendingValidatorRao + e.pendingRootRao + e.pendingOwnerCutRao + e.protocolAlphaRao + (ledger.unclaimedRootPerNetuid.get(s.netuid) ?? 0n);
     const roundingAllowance = BigInt(state.totals.rootStakeCredits);
     if (owned > e.alphaOutRao + roundingAllowance) out.push(`${where}: owned alpha ${owned} > SubnetAlphaOut ${e.alphaOutRao} (+ ${roundingAllowance} root-claim rounding)`);
     if (e.pool.alphaReserveRao + e.alphaOutRao >= MAX_TAO_ISSUANCE_RAO) out.push(`${where}: alpha issuance reached the cap`);
@@ -103,18 +139,12 @@ export function checkInvariants(state: ChainState): string[] {
 
     const r = s.registration;
     if (r.burnRao < r.minBurnRao || r.burnRao > r.maxBurnRao) out.push(`${where}: Burn ${r.burnRao} outside [${r.minBurnRao}, ${r.maxBurnRao}]`);
-    const nrn = s.neurons;
-    if (nrn.n > s.turnover.maxAllowedUids) out.push(`${where}: ${nrn.n} UIDs > MaxAllowedUids ${s.turnover.maxAllowedUids}`);
-    if (nrn.hotkeys.length !== nrn.n) out.push(`${where}: ${nrn.hotkeys.length} hotkeys for ${nrn.n} UIDs`);
-    if (new Set(nrn.hotkeys).size !== nrn.hotkeys.length) out.push(`${where}: a hotkey holds two UIDs`);
-    if (!nrn.hotkeys.includes(s.ownerHotkey)) out.push(`${where}: owner hotkey ${s.ownerHotkey} holds no UID`);
-    for (const hk of nrn.hotkeys) if (hk !== null && !ledger.hotkeyOwner.has(hk)) out.push(`${where}: registered hotkey ${hk} has no owner`);
   }
   return out;
 }
 
 /** Throws `InvariantViolation` naming the block when `state` is not sound. */
-export function assertInvariants(state: ChainState): void {
-  const violations = checkInvariants(state);
+export function assertInvariants(state: ChainState, ledger?: LedgerAudit): void {
+  const violations = checkInvariants(state, ledger);
   if (violations.length > 0) throw new InvariantViolation(state.block, violations);
 }

@@ -9,7 +9,7 @@
  * → `distribute_emission`, block_step.rs (childkey application after the epoch) at 14bc6f9.
  */
 import type { DrainedEpoch } from '../coinbase/epochSchedule.ts';
-import { runSubnetEpoch } from '../epoch/mechanisms.ts';
+import { runSubnetEpoch, type SubnetEpochOutput } from '../epoch/mechanisms.ts';
 import type { Arena } from '../../primitives/arena.ts';
 import { applyPendingChildKeys } from '../staking/childKeys.ts';
 import { distributeEmission, type DistributionResult } from '../staking/distributeEmission.ts';
@@ -24,6 +24,11 @@ export interface EpochReport {
   /** E_ep handed to Yuma, alpha-rao. */
   readonly epochEmissionRao: bigint;
   readonly distribution: DistributionResult;
+  /**
+   * Yuma's merged outputs (per-UID stake weight, consensus, trust, incentive, dividends …). When the
+   * block ran with an epoch arena, valid only until the next epoch that uses it.
+   */
+  readonly output: SubnetEpochOutput;
 }
 
 export function runDueEpoch(state: ChainState, subnet: SubnetChain, drained: DrainedEpoch, workspace?: Arena): EpochReport {
@@ -70,5 +75,5 @@ export function runDueEpoch(state: ChainState, subnet: SubnetChain, drained: Dra
   }
   applyPendingChildKeys(state.ledger, subnet.netuid, block);
   state.totals.epochsRun += 1;
-  return { netuid: subnet.netuid, block, drained, epochEmissionRao, distribution };
+  return { netuid: subnet.netuid, block, drained, epochEmissionRao, distribution, output: result };
 }

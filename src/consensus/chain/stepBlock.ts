@@ -42,8 +42,13 @@ export interface BlockReport {
 export class BlockWorkspace {
   readonly coinbase = new CoinbaseWorkspace();
   economies: SubnetEconomy[] = [];
-  /** Arena for the epoch; absent = each epoch allocates. */
+  /**
+   * Arena for the epochs; absent = each epoch allocates. With an arena, an epoch's `output` is valid
+   * only until the next epoch: read it in `onEpoch`.
+   */
   epochArena: Arena | undefined;
+  /** Called right after each epoch of the block, before the next one runs. */
+  onEpoch: ((report: EpochReport) => void) | undefined;
 }
 
 /** The subnets' economies in netuid order, rebuilt only when the subnet list changed. */
@@ -86,7 +91,9 @@ export function stepBlock(state: ChainState, ws: BlockWorkspace = new BlockWorks
     const subnet = subnetOf(state, d.netuid)!;
     // Timelocked commits due at this epoch are revealed before it computes (spec/yuma.md §5.2).
     if (subnet.pendingCommits.length > 0) revealDueCommits(state, subnet);
-    epochs.push(runDueEpoch(state, subnet, d, ws.epochArena));
+    const report = runDueEpoch(state, subnet, d, ws.epochArena);
+    ws.onEpoch?.(report);
+    epochs.push(report);
   }
   const rootClaims = autoClaimRoot(state);
   return { block, mintedRao, coinbase, epochs, deferred: drain.deferred, skipped: drain.skipped, rootClaims };

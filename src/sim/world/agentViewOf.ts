@@ -1,0 +1,71 @@
+/**
+ * Builds the read-only view an agent decides from (src/agents/agentView.ts). Views read the live
+ * state through getters and functions — nothing is copied per agent — and expose only what a
+ * participant could see: stored (revealed) weights, never pending commits.
+ */
+import type { AgentView, SubnetView } from '../../agents/agentView.ts';
+import type { Agent } from '../../agents/agent.ts';
+import { spotPriceU64F64 } from '../../consensus/amm/spotPrice.ts';
+import { subnetOf, type SubnetChain } from '../../consensus/chain/chainState.ts';
+import { balanceOf, hotkeyStake, stakeOf } from '../../consensus/staking/stakeLedger.ts';
+import type { World } from './world.ts';
+
+const EMPTY_ROW: readonly (readonly [number, number])[] = [];
+
+function subnetView(world: World, s: SubnetChain): SubnetView {
+  const ledger = world.state.ledger;
+  const nrn = s.neurons;
+  return {
+    netuid: s.netuid,
+    tempoBlocks: s.economy.tempoBlocks,
+    lastEpochBlock: Number(s.economy.lastEpochBlock),
+    commitRevealEnabled: s.hyperparameters.commitRevealWeightsEnabled,
+    revealPeriodEpochs: s.hyperparameters.revealPeriodEpochs,
+    weightsSetRateLimitBlocks: s.weights.weightsSetRateLimitBlocks,
+    minAllowedWeights: s.weights.minAllowedWeights,
+    maxAllowedUids: s.turnover.maxAllowedUids,
+    n: nrn.n,
+    hotkeys: nrn.hotkeys,
+    blockAtRegistration: nrn.blockAtRegistration,
+    validatorPermit: nrn.validatorPermit,
+    lastIncentiveRao: s.lastIncentiveRao,
+    lastDividendRao: s.lastDividendRao,
+    lastEmissionRao: s.lastEmissionRao,
+    weightsOf: (uid, mechanism = 0) => nrn.mechanisms[mechanism]?.weights.get(uid) ?? EMPTY_ROW,
+    stakeOfUid: (uid) => {
+      const hk = nrn.hotkeys[uid];
+      return hk === null || hk === undefined ? 0n : hotkeyStake(ledger, hk, s.netuid);
+    },
+    get priceRao() {
+      return (spotPriceU64F64(s.economy.pool) * 1_000_000_000n) >> 64n;
+    },
+    registrationBurnRao: s.registration.burnRao,
+    ownerHotkey: s.ownerHotkey,
+  };
+}
+
+export function agentViewOf(world: World, agent: Agent): AgentView {
+  const state = world.state;
+  const spec = agent.spec;
+  const home = subnetOf(state, spec.netuid);
+  const uid = home === undefined ? -1 : home.neurons.hotkeys.indexOf(spec.hotkey);
+  return {
+    block: state.block,
+    blocksPerDay: world.scenario.chain.blocksPerDay,
+    self: {
+      id: spec.id,
+      coldkey: spec.coldkey,
+      hotkey: spec.hotkey,
+      netuid: spec.netuid,
+      uid: uid < 0 ? null : uid,
+      balanceRao: balanceOf(state.ledger, spec.coldkey),
+      stakeRao: (netuid, hotkey = spec.hotkey) => stakeOf(state.ledger, hotkey, spec.coldkey, netuid),
+    },
+    netuids: state.subnets.map((s) => s.netuid),
+    subnet: (netuid) => {
+      const s = subnetOf(state, netuid);
+      return s === undefined ? undefined : subnetView(world, s);
+    },
+    servedQuality: (netuid, u) => world.served.of(netuid, subnetOf(state, netuid)?.neurons.hotkeys[u]),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Genesis of a run: the chain at block 0 as the qualified scenario describes it — balances, root
+ * stakes, every genesis subnet with its pool, owner (UID 0, owner stake) and population (one UID
+ * per agent, in group order, genesis stake drawn from each agent's own RNG substream) — and the
+ * agents themselves, each built from its kind's factory with the substream `agent/<id>`.
+ *
+ * Agents are keyed by their id: coldkey = hotkey = id (scenarios/README.md).
+ */
+import type { AgentSpec } from '../../agents/agent.ts';
+import { createAgent } from '../../agents/registry.ts';
+import { spotPriceU64F64 } from '../../consensus/amm/spotPrice.ts';
+import { createChain } from '../../consensus/chain/chainState.ts';
+import { addGenesisNeuron, addGenesisStake, addGenesisSubnet } from '../../consensus/chain/genesisSubnet.ts';
+import type { Rng } from '../../primitives/rng.ts';
+import type { PopulationGroup, Scenario, ScenarioSubnet } from '../scenario/scenario.ts';
+import { sampleStakeRao } from './sampleStake.ts';
+import { ServedQuality } from './servedQuality.ts';
+import { groupKey, scheduleAgent, type World } from './world.ts';
+
+export function buildWorld(scenario: Scenario, rng: Rng): World {
+  const c = scenario.chain;
+  const state = createChain({
+    mode: c.mode,
+    issuanceRao: c.issuanceRao,
+    balancesRao: c.balancesRao,
+    rootStakes: c.rootStakes,
+    globals: c.globals,
+    network: c.network,
+    minStakeRao: c.minStakeRao,
+    ...(c.blockAuthorColdkey === null ? {} : { blockAuthorColdkey: c.blockAuthorColdkey }),
+  });
+  const world: World = { scenario, state, rng, agents: [], wake: new Map(), served: new ServedQuality(), groupOf: new Map() };
+  for (const subnet of scenario.subnets) {
+    if (subnet.pool === null) continue; // registered later by an event
+    addScenarioSubnet(world, subnet);
+  }
+  return world;
+}
+
+/** Adds a genesis subnet with its owner and population to the world. */
+function addScenarioSubnet(world: World, s: ScenarioSubnet): void {
+  const state = world.state;
+  const r = s.rules;
+  addGenesisSubnet(state, {
+    netuid: s.netuid,
+    ownerColdkey: s.ownerColdkey,
+    ownerHotkey: s.ownerHotkey,
+    taoReserveRao: s.pool!.taoRao,
+    alphaReserveRao: s.pool!.alphaRao,
+    hyperparameters: r.hyperparameters,
+    registration: r.registration,
+    turnover: r.turnover,
+    weights: { minAllowedWeights: r.minAllowedWeights, weightsSetRateLimitBlocks: r.weightsSetRateLimitBlocks },
+    mechanismCount: r.mechanismCount,
+    started: s.started,
+    emissionEnabled: s.emissionEnabled,
+    recycleOwnerIncentive: r.recycleOwnerIncentive,
+  });
+  world.groupOf.set(groupKey(s.netuid, s.ownerHotkey), 'owner');
+  if (s.ownerStakeAlphaRao > 0n) addGenesisStake(state, s.netuid, s.ownerHotkey, s.ownerColdkey, s.ownerStakeAlphaRao);
+  for (const group of s.population) addPopulation(world, s.netuid, group, true);
+}
+
+/**
+ * Creates the agents of a group on `netuid`. At genesis they are registered and staked directly;
+ * agents that join later (`agents_join`) register themselves through the chain (the world applies a
+ * burned registration for each, paid from its coldkey) and get no free stake.
+ */
+export function addPopulation(world: World, netuid: number, group: PopulationGroup, genesis: boolean): string[] {
+  const state = world.state;
+  const subnet = state.subnets.find((x) => x.netuid === netuid)!;
+  const priceU64F64 = spotPriceU64F64(subnet.economy.pool);
+  const ids: string[] = [];
+  for (const id of group.agentIds) {
+    const agentRng = world.rng.stream(`agent/${id}`);
+    if (genesis) {
+      addGenesisNeuron(state, netuid, id, id);
+      const stake = sampleStakeRao(group.stake, agentRng.stream('genesis-stake'), priceU64F64);
+      if (stake > 0n) addGenesisStake(state, netuid, id, id, stake);
+    }
+    world.groupOf.set(groupKey(netuid, id), group.name);
+    const spec: AgentSpec = { id, kind: group.kind, group: group.name, coldkey: id, hotkey: id, netuid, params: group.params };
+    const agent = createAgent(spec, agentRng);
+    const index = world.agents.length;
+    world.agents.push({ agent, index, active: true });
+    scheduleAgent(world, index, Math.max(agent.firstBlock, state.block + 1), state.block);
+    ids.push(id);
+  }
+  return ids;
+}
