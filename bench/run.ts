@@ -2,6 +2,9 @@
  * `npm run bench [-- --json] [-- --quick] [-- --filter TEXT]`:
  *  - coinbase blocks per second for a 128-subnet network (bench/coinbase.ts), both numeric modes,
  *    with the time one simulated year (2,628,000 blocks) takes;
+ *  - simulated blocks per second of the whole world loop (bench/engine.ts) for the baseline
+ *    scenario (30 days; 3 with --quick) and for 64 subnets × 256 UIDs (1 day, extrapolated to 30),
+ *    both numeric modes;
  *  - epochs per second of the Yuma epoch on random subnets of V validators × M miners with about
  *    10% of weights set, for both numeric modes and for `yuma2` and `yuma3` + liquid alpha.
  * Each figure is the median of several timed rounds after a warm-up. Timing lives here only —
@@ -16,6 +19,7 @@ import { Arena } from '../src/primitives/arena.ts';
 import type { EpochInputs } from '../src/consensus/epoch/types.ts';
 import { Rng } from '../src/primitives/rng.ts';
 import { measureCoinbase } from './coinbase.ts';
+import { measureEngine, type EngineConfig, type EngineResult } from './engine.ts';
 import { randomEpochInputs, withBondsFromOneEpoch } from '../src/sim/randomEpochInputs.ts';
 
 interface BenchResult {
@@ -120,6 +124,7 @@ function main(): void {
       filter: { type: 'string' },
       single: { type: 'string' },
       'single-coinbase': { type: 'string' },
+      'single-engine': { type: 'string' },
     },
   });
   const rounds = values.quick ? 3 : 7;
@@ -134,6 +139,10 @@ function main(): void {
     process.stdout.write(JSON.stringify({ bench: 'coinbase', mode: c.mode, subnets: c.subnets, blocks_per_second: Math.round(perSecond) }));
     return;
   }
+  if (values['single-engine'] !== undefined) {
+    process.stdout.write(JSON.stringify(measureEngine(JSON.parse(values['single-engine']) as EngineConfig)));
+    return;
+  }
   const coinbase: CoinbaseResult[] = [];
   for (const mode of MODES) {
     const c: CoinbaseConfig = { mode, subnets: 128 };
@@ -142,6 +151,17 @@ function main(): void {
     const args = ['--import', 'tsx', import.meta.filename, '--single-coinbase', JSON.stringify(c), ...(values.quick ? ['--quick'] : [])];
     coinbase.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as CoinbaseResult);
     if (!values.json) process.stderr.write(`  measured ${label}\n`);
+  }
+  const engine: EngineResult[] = [];
+  for (const network of ['baseline', '64x256'] as const) {
+    for (const mode of MODES) {
+      const c: EngineConfig = { network, mode, days: network === 'baseline' ? (values.quick ? 3 : 30) : 1 };
+      const label = `engine ${network} ${mode}`;
+      if (values.filter !== undefined && !label.includes(values.filter)) continue;
+      const args = ['--import', 'tsx', import.meta.filename, '--single-engine', JSON.stringify(c)];
+      engine.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as EngineResult);
+      if (!values.json) process.stderr.write(`  measured ${label}\n`);
+    }
   }
   const results: BenchResult[] = [];
   for (const workload of WORKLOADS) {
@@ -161,7 +181,7 @@ function main(): void {
     }
   }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify([...coinbase, ...results], null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify([...coinbase, ...engine, ...results], null, 2)}\n`);
     return;
   }
   if (coinbase.length > 0) {
@@ -173,6 +193,14 @@ function main(): void {
     const ch = coinbase.find((r) => r.mode === 'chain');
     const fl = coinbase.find((r) => r.mode === 'float');
     if (ch && fl) process.stdout.write(`  float / chain speed ratio: ${(fl.blocks_per_second / ch.blocks_per_second).toFixed(2)}×\n`);
+    process.stdout.write('\n');
+  }
+  if (engine.length > 0) {
+    process.stdout.write('world loop (agents + chain + epochs + invariant checks; records counted, not written)\n');
+    for (const r of engine) {
+      const month = (30 * 7200) / r.blocks_per_second;
+      process.stdout.write(`  ${r.network.padEnd(8)} ${r.mode.padEnd(5)} ${String(r.blocks_per_second).padStart(6)} blocks/s over ${r.days} day(s) — 30 days in ${(month / 60).toFixed(1)} min\n`);
+    }
     process.stdout.write('\n');
   }
   if (results.length === 0) return;
