@@ -6,6 +6,7 @@ import { YUMALAB_VERSION } from '../sim/version.ts';
 import { InputError } from '../sim/input/readStructuredFile.ts';
 import { CONFORMANCE_USAGE, conformanceCommand } from './commands/conformance.ts';
 import { EPOCH_USAGE, epochCommand } from './commands/epoch.ts';
+import { RUN_USAGE, runCommand } from './commands/run.ts';
 import { SUPPLY_USAGE, supplyCommand } from './commands/supply.ts';
 import { VALIDATE_USAGE, validateCommand } from './commands/validate.ts';
 import { UsageError } from './usageError.ts';
@@ -17,22 +18,28 @@ usage: yumalab <command> [options]
 commands:
   conformance <file-or-dir>...   run chain conformance cases (PASS/FAIL per case)
   epoch <state.json>             run one Yuma epoch on an explicit subnet state, print JSON
+  run <scenario>                 simulate a scenario, write its artifacts, print the digest
   supply                         project TAO issuance and list the halvings and their dates
   validate <scenario>...         check scenario files, print OK or every problem with its line
 
 Run 'yumalab <command> --help' for a command's options.`;
 
-type Command = (argv: readonly string[], out: (line: string) => void, err: (line: string) => void) => number;
+/** A command returns its exit code, or a promise of it when it runs long (`run`). */
+type Command = (argv: readonly string[], out: (line: string) => void, err: (line: string) => void) => number | Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE },
   epoch: { run: epochCommand, usage: EPOCH_USAGE },
+  run: { run: runCommand, usage: RUN_USAGE },
   supply: { run: supplyCommand, usage: SUPPLY_USAGE },
   validate: { run: validateCommand, usage: VALIDATE_USAGE },
 };
 
-/** Runs the CLI and returns the exit code (so tests can call it in-process). */
-export function main(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): number {
+/**
+ * Runs the CLI and returns the exit code (so tests can call it in-process); `run` returns a
+ * promise of it once its arguments and scenario have been checked.
+ */
+export function main(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): number | Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     out(USAGE);

@@ -3,7 +3,10 @@
  * `file:line:col: key.path: message` (DESIGN.md habit 12): YAML syntax errors and duplicate keys
  * (from readStructuredFile), schema problems with "did you mean" suggestions, then the cross-key
  * checks of resolveScenario, then the `control:` overrides, each checked by resolving the
- * control variant too. Problems come sorted by position in the file.
+ * control variant too. Problems come sorted by position in the file. Command-line overrides
+ * (`yumalab run --set key.path=value`, `--seed`, `--numeric`) are applied to the file's data
+ * before validation, with the same key-path checks as `control:`; problems they cause are
+ * reported as `--set key.path: message`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -13,12 +16,13 @@ import { InputError, formatPath, parseStructuredText, positionOf, type ParsedFil
 import { compareRatio, parseExactDecimal } from './exactDecimal.ts';
 import { resolveScenario, type Problem } from './resolveScenario.ts';
 import type { ControlOverride, Scenario } from './scenario.ts';
+import type { ScenarioOverride } from './scenarioOverride.ts';
 import { keyPathExists } from './scenarioKeyDocs.ts';
 import { scenarioSchema } from './scenarioSchema.ts';
 import { didYouMean } from './suggestName.ts';
 
-/** Reads and resolves a scenario file; user mistakes throw `InputError`. */
-export function loadScenario(file: string): Scenario {
+/** Reads and resolves a scenario file, with command-line overrides; user mistakes throw `InputError`. */
+export function loadScenario(file: string, overrides: readonly ScenarioOverride[] = []): Scenario {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -26,21 +30,23 @@ export function loadScenario(file: string): Scenario {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError([`${file}: cannot read file${code === 'ENOENT' ? ': no such file' : `: ${(e as Error).message}`}`]);
   }
-  return parseScenario(text, file);
+  return parseScenario(text, file, overrides);
 }
 
 /** Parses and resolves scenario text; `file` names it in messages and anchors relative paths. */
-export function parseScenario(text: string, file: string): Scenario {
+export function parseScenario(text: string, file: string, overrides: readonly ScenarioOverride[] = []): Scenario {
   const parsed = parseStructuredText(text, file);
   const data = exactData(parsed.doc);
+  const setProblems = applyOverrides(data, overrides);
+  if (setProblems.length > 0) throw new InputError(setProblems);
   const first = check(data, file);
-  if (first.problems.length > 0) throw new InputError(formatProblems(parsed, first.problems));
+  if (first.problems.length > 0) throw new InputError(formatProblems(parsed, first.problems, overrides));
   const scenario = first.scenario!;
   const control = (data as { control?: unknown }).control;
   if (control === undefined || control === null || typeof control !== 'object') return scenario;
-  const { overrides, problems } = checkControl(data as Record<string, unknown>, control as Record<string, unknown>, file);
-  if (problems.length > 0) throw new InputError(formatProblems(parsed, problems));
-  return { ...scenario, control: overrides };
+  const { overrides: controlOverrides, problems } = checkControl(data as Record<string, unknown>, control as Record<string, unknown>, file);
+  if (problems.length > 0) throw new InputError(formatProblems(parsed, problems, overrides));
+  return { ...scenario, control: controlOverrides };
 }
 
 /** Schema then resolution of already-parsed data. */
@@ -133,6 +139,25 @@ function checkControl(data: Record<string, unknown>, control: Record<string, unk
   return { overrides: { overrides, scenario: result.scenario! }, problems };
 }
 
+/**
+ * Applies command-line overrides to the parsed data in order (a later one wins), checking each
+ * path like a `control:` key; returns one `--set key.path: message` line per bad path.
+ */
+function applyOverrides(data: unknown, overrides: readonly ScenarioOverride[]): string[] {
+  if (overrides.length === 0 || data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  const problems: string[] = [];
+  for (const o of overrides) {
+    const segments = o.path.split('.');
+    if (segments[0] === 'control' || !keyPathExists(segments)) {
+      problems.push(`${o.label}: '${o.path}' is not a scenario key path (e.g. subnets.0.hyperparameters.kappa)`);
+      continue;
+    }
+    const missing = setAt(data as Record<string, unknown>, segments, o.value);
+    if (missing !== null) problems.push(`${o.label}: ${missing} does not exist in this scenario`);
+  }
+  return problems;
+}
+
 /** Sets `value` at a dotted path, creating mappings on the way; returns the first missing list item, or null. */
 function setAt(root: Record<string, unknown>, segments: readonly string[], value: unknown): string | null {
   let node: Record<string, unknown> = root;
@@ -152,9 +177,16 @@ function setAt(root: Record<string, unknown>, segments: readonly string[], value
   return null;
 }
 
-/** `file:line:col: key.path: message`, ordered by position in the file (ties keep check order). */
-function formatProblems(parsed: ParsedFile, problems: readonly Problem[]): string[] {
+/**
+ * `file:line:col: key.path: message`, ordered by position in the file (ties keep check order);
+ * a problem at (or inside, or around) a key a command-line override set is reported against the
+ * override instead, since the file's text is not what was checked there.
+ */
+function formatProblems(parsed: ParsedFile, problems: readonly Problem[], overrides: readonly ScenarioOverride[] = []): string[] {
   const located = problems.map((p, i) => {
+    const text = formatPath(p.path);
+    const owner = overrides.findLast((o) => text === o.path || text.startsWith(`${o.path}.`) || o.path.startsWith(`${text}.`));
+    if (owner !== undefined) return { i, line: 0, col: 0, text: `${owner.label}: ${text === owner.path ? '' : `${text}: `}${p.message}` };
     const pos = positionOf(parsed, p.path, p.at ?? 'value');
     const [line, col] = pos.split(':').map(Number) as [number, number];
     return { i, line, col, text: `${parsed.file}:${pos}: ${formatPath(p.path)}: ${p.message}` };

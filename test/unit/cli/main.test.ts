@@ -18,7 +18,7 @@ interface Run {
 function run(...argv: string[]): Run {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = main(argv, (l) => out.push(l), (l) => err.push(l)) as number; // every command tested here is synchronous
   return { code, out, err };
 }
 
@@ -56,7 +56,7 @@ describe('yumalab (no command, help, version)', () => {
     const r = run('frobnicate', '--x');
     expect(r.code).toBe(2);
     expect(r.out).toEqual([]);
-    expect(r.err).toEqual(["yumalab: unknown command 'frobnicate' (commands: conformance, epoch, supply, validate)"]);
+    expect(r.err).toEqual(["yumalab: unknown command 'frobnicate' (commands: conformance, epoch, run, supply, validate)"]);
   });
 });
 

@@ -4,7 +4,7 @@ import { main } from '../../../../src/cli/main.ts';
 function run(...argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(['supply', ...argv], (l) => out.push(l), (l) => err.push(l));
+  const code = main(['supply', ...argv], (l) => out.push(l), (l) => err.push(l)) as number; // supply is synchronous
   return { code, out, err };
 }
 

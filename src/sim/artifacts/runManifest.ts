@@ -1,0 +1,77 @@
+/**
+ * `manifest.json`: what ran (scenario name, file, hashes, seed, numeric mode, chain rules
+ * version, yumalab version, length), what it wrote (each artifact's sha256 and size, and the
+ * overall `digest` of runDigest.ts), when (`generated_at`, wall clock — excluded from the digest)
+ * and how it was started (the command line). Keys are snake_case in a fixed order, amounts exact
+ * decimal strings, 2-space indentation, one trailing newline.
+ */
+import { formatTao } from '../../primitives/units.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { YUMALAB_VERSION } from '../version.ts';
+import type { ArtifactFileInfo } from './artifactFile.ts';
+import { runDigest } from './runDigest.ts';
+
+/** What the run loop reports at the end (the shape of `RunSummary`). */
+export interface RunTotals {
+  readonly blocks: number;
+  readonly epochs: number;
+  readonly finalIssuanceRao: bigint;
+}
+
+export interface RunManifest {
+  readonly yumalab_version: string;
+  readonly scenario: {
+    readonly name: string;
+    readonly file: string;
+    /** sha256 of the file's bytes. */
+    readonly file_sha256: string;
+    /** sha256 of the resolved scenario (canonical JSON, see scenarioHash.ts). */
+    readonly resolved_sha256: string;
+  };
+  readonly seed: number;
+  readonly numeric_mode: string;
+  readonly rules_version: string;
+  readonly duration_blocks: number;
+  readonly blocks_run: number;
+  readonly epochs_run: number;
+  readonly final_issuance_tao: string;
+  /** Sorted by name. */
+  readonly files: readonly { readonly name: string; readonly sha256: string; readonly bytes: number }[];
+  /** `sha256:<hex>` of runDigest(files). */
+  readonly digest: string;
+  readonly generated_at: string;
+  readonly command: readonly string[];
+}
+
+export interface ManifestInputs {
+  readonly scenario: Scenario;
+  readonly scenarioFileSha256: string;
+  readonly resolvedScenarioSha256: string;
+  readonly totals: RunTotals;
+  readonly files: readonly ArtifactFileInfo[];
+  readonly generatedAt: string;
+  readonly command: readonly string[];
+}
+
+export function buildManifest(m: ManifestInputs): RunManifest {
+  const files = [...m.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes }));
+  return {
+    yumalab_version: YUMALAB_VERSION,
+    scenario: { name: m.scenario.name, file: m.scenario.file, file_sha256: m.scenarioFileSha256, resolved_sha256: m.resolvedScenarioSha256 },
+    seed: m.scenario.seed,
+    numeric_mode: m.scenario.chain.mode,
+    rules_version: m.scenario.chain.rulesVersion,
+    duration_blocks: m.scenario.durationBlocks,
+    blocks_run: m.totals.blocks,
+    epochs_run: m.totals.epochs,
+    final_issuance_tao: formatTao(m.totals.finalIssuanceRao),
+    files,
+    digest: `sha256:${runDigest(files)}`,
+    generated_at: m.generatedAt,
+    command: [...m.command],
+  };
+}
+
+export function manifestJson(m: RunManifest): string {
+  return `${JSON.stringify(m, null, 2)}\n`;
+}
