@@ -44,7 +44,7 @@ export const HYPERPARAMETER_SCHEMAS = {
     default: String(D.activityCutoffFactorMilli),
     doc: '`ActivityCutoffFactorMilli`: a UID is inactive after max(1, ⌊value · tempo / 1000⌋) blocks without weights.',
   }),
-  max_allowed_validators: documented(integer(0, 65535), { type: 'integer', unit: 'UIDs', default: String(D.maxAllowedValidators), doc: '`MaxAllowedValidators`: top-k stake holders get a validator permit.' }),
+  max_allowed_validators: documented(integer(0, 65535), { type: 'integer', unit: 'UIDs', default: `${D.maxAllowedValidators} (at most max_allowed_uids)`, doc: '`MaxAllowedValidators`: top-k stake holders get a validator permit.' }),
   commit_reveal_weights_enabled: documented(booleanSchema(), { type: 'boolean', default: String(D.commitRevealWeightsEnabled), doc: '`CommitRevealWeightsEnabled`: weights are committed, then revealed after reveal_period epochs.' }),
   reveal_period: documented(integer(1, 2 ** 32 - 1), { type: 'integer', unit: 'epochs', default: String(D.revealPeriodEpochs), doc: '`RevealPeriodEpochs`: epochs between a weight commit and its reveal.' }),
   stake_threshold: documented(taoAmount(), { type: 'amount', unit: 'TAO', default: formatTao(D.stakeThresholdRao), doc: '`StakeThreshold`: stake needed to set weights (subnet owner exempt).' }),

@@ -184,7 +184,11 @@ class Resolver {
     if (raw.tempo !== undefined && raw.tempo < 1) p.push({ path: [...at, 'tempo'], message: `tempo must be ≥ 1 block, got ${raw.tempo}` });
     if (genesis && raw.pool === undefined) p.push({ path: [...at, 'pool'], message: 'required key is missing (a genesis subnet needs its initial reserves: pool: {tao: …, alpha: …})', at: 'key' });
     if (!genesis && raw.pool !== undefined) p.push({ path: [...at, 'pool'], message: 'a registered subnet gets its pool from the lock; remove pool', at: 'key' });
-    const rules = applyRulesPatch(defaultRules(this.taoWeightRaw), rulesPatch(raw.hyperparameters ?? {}, raw.tempo ?? DEFAULT_TEMPO_BLOCKS));
+    let rules = applyRulesPatch(defaultRules(this.taoWeightRaw), rulesPatch(raw.hyperparameters ?? {}, raw.tempo ?? DEFAULT_TEMPO_BLOCKS));
+    // The default of 64 permits is capped at the subnet's size; only a value the user wrote is checked.
+    if (raw.hyperparameters?.max_allowed_validators === undefined && rules.hyperparameters.maxAllowedValidators > rules.turnover.maxAllowedUids) {
+      rules = applyRulesPatch(rules, { hyperparameters: { maxAllowedValidators: rules.turnover.maxAllowedUids } });
+    }
     checkRules(rules, [...at, 'hyperparameters'], p);
     const prev = this.subnetNames.get(name);
     if (prev !== undefined) p.push({ path: [...at, raw.name === undefined ? 'count' : 'name'], message: `subnet name '${name}' is also used by ${prev}` });

@@ -11,7 +11,7 @@ subnets:
   - name: s
     tempo: 60
     pool: {tao: 5000, alpha: 100000}
-    hyperparameters: {max_allowed_uids: 24, max_allowed_validators: 8, commit_reveal_weights_enabled: false}
+    hyperparameters: {max_allowed_uids: 24, commit_reveal_weights_enabled: false}
     population:
       - {name: validators, kind: validator.honest, count: 4, stake: {distribution: uniform, min: 1000, max: 4000}}
       - {name: miners, kind: miner.honest, count: 12, params: {quality: {distribution: uniform, min: 0, max: 1}}}
