@@ -3,6 +3,7 @@
  * its block, before the agents act. Chain-changing events go through the same extrinsics agents
  * use, so they are checked like any transaction; a refused event is recorded with its reason.
  */
+import { spotPriceU64F64 } from '../../consensus/amm/spotPrice.ts';
 import { burnedRegister } from '../../consensus/chain/burnedRegister.ts';
 import { applyStaking } from '../../consensus/chain/chainStaking.ts';
 import { subnetOf, type SubnetChain } from '../../consensus/chain/chainState.ts';
@@ -12,7 +13,8 @@ import { addStake } from '../../consensus/staking/addStake.ts';
 import { moveStake } from '../../consensus/staking/moveStake.ts';
 import { removeStake } from '../../consensus/staking/removeStake.ts';
 import type { RunEvent } from '../run/records.ts';
-import type { ScenarioEvent, SubnetRulesPatch } from '../scenario/scenario.ts';
+import type { PopulationGroup, ScenarioEvent, SubnetRulesPatch } from '../scenario/scenario.ts';
+import { stakeTaoForJoin } from './sampleStake.ts';
 import { addPopulation } from './genesis.ts';
 import { groupKey, type World } from './world.ts';
 
@@ -41,11 +43,20 @@ function result(e: ScenarioEvent, r: { readonly ok: boolean; readonly reason?: s
     : { block: e.atBlock, kind: 'scenario_event_failed', what: e.type, reason: r.reason ?? 'unknown', detail };
 }
 
-/** Registers each new agent's hotkey by burn, paid from its own coldkey. */
-function registerAgents(world: World, netuid: number, ids: readonly string[], out: RunEvent[], block: number): void {
+/**
+ * Registers each new agent's hotkey by burn and stakes its drawn stake on it (TAO from its own
+ * coldkey; an alpha amount is valued at the spot price), each step recorded like an agent action.
+ */
+function registerAgents(world: World, netuid: number, group: PopulationGroup, ids: readonly string[], out: RunEvent[], block: number): void {
   for (const id of ids) {
     const r = burnedRegister(world.state, { coldkey: id, hotkey: id, netuid });
     out.push(r.ok ? { block, kind: 'action', agent: id, what: 'register', detail: { netuid, uid: r.uid, burn_rao: r.burnPaidRao } } : { block, kind: 'action_rejected', agent: id, what: 'register', reason: r.reason, detail: { netuid } });
+    if (!r.ok) continue;
+    const price = spotPriceU64F64(subnetOf(world.state, netuid)!.economy.pool);
+    const taoRao = stakeTaoForJoin(group.stake, world.rng.stream(`agent/${id}`).stream('join-stake'), price);
+    if (taoRao === 0n) continue;
+    const s = applyStaking(world.state, (ctx) => addStake(ctx, { coldkey: id, hotkey: id, netuid, amountRao: taoRao }));
+    out.push(s.ok ? { block, kind: 'action', agent: id, what: 'add_stake', detail: { netuid, amount_rao: taoRao, alpha_rao: s.alphaRao } } : { block, kind: 'action_rejected', agent: id, what: 'add_stake', reason: s.reason, detail: { netuid, amount_rao: taoRao } });
   }
 }
 
@@ -74,7 +85,7 @@ export function applyScenarioEvent(world: World, e: ScenarioEvent): RunEvent[] {
       if (subnetOf(state, e.netuid) === undefined) return [result(e, { ok: false, reason: 'SubnetNotExists' }, { netuid: e.netuid, group: e.group.name })];
       const ids = addPopulation(world, e.netuid, e.group, false);
       const out = [result(e, { ok: true }, { netuid: e.netuid, group: e.group.name, count: ids.length })];
-      registerAgents(world, e.netuid, ids, out, e.atBlock);
+      registerAgents(world, e.netuid, e.group, ids, out, e.atBlock);
       return out;
     }
     case 'agents_leave': {
@@ -105,7 +116,7 @@ export function applyScenarioEvent(world: World, e: ScenarioEvent): RunEvent[] {
       if (s.emissionEnabled) setSubnetEmissionEnabled(state, r.netuid, true);
       world.groupOf.set(groupKey(r.netuid, s.ownerHotkey), 'owner');
       const out = [result(e, { ok: true }, { name: s.name, netuid: r.netuid, lock_rao: r.lockRao })];
-      for (const group of s.population) registerAgents(world, r.netuid, addPopulation(world, r.netuid, group, false), out, e.atBlock);
+      for (const group of s.population) registerAgents(world, r.netuid, group, addPopulation(world, r.netuid, group, false), out, e.atBlock);
       return out;
     }
   }

@@ -63,8 +63,9 @@ function addScenarioSubnet(world: World, s: ScenarioSubnet): void {
 
 /**
  * Creates the agents of a group on `netuid`. At genesis they are registered and staked directly;
- * agents that join later (`agents_join`) register themselves through the chain (the world applies a
- * burned registration for each, paid from its coldkey) and get no free stake.
+ * agents that join later (`agents_join`, `register_subnet`) go through the chain: the world applies
+ * a burned registration and then an `add_stake` of the drawn amount for each, paid from its coldkey
+ * (applyScenarioEvent.ts).
  */
 export function addPopulation(world: World, netuid: number, group: PopulationGroup, genesis: boolean): string[] {
   const state = world.state;

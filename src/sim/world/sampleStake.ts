@@ -14,6 +14,14 @@ function toRao(x: number): bigint {
 }
 
 export function sampleStakeRao(d: StakeDistribution, rng: Rng, priceU64F64: bigint): bigint {
+  const amount = sampleStakeAmount(d, rng);
+  if (d.unit === 'alpha' || amount === 0n) return amount;
+  // TAO → alpha at the spot price (rao per alpha as U64F64): alpha = tao / price.
+  return priceU64F64 === 0n ? 0n : (amount * U64F64_ONE) / priceU64F64;
+}
+
+/** One draw in the distribution's own unit (rao of TAO or of alpha). */
+export function sampleStakeAmount(d: StakeDistribution, rng: Rng): bigint {
   let amount: bigint;
   switch (d.distribution) {
     case 'fixed':
@@ -30,7 +38,11 @@ export function sampleStakeRao(d: StakeDistribution, rng: Rng, priceU64F64: bigi
       amount = toRao(Number(d.scaleRao) / (1 - rng.nextFloat()) ** (1 / d.shape));
       break;
   }
-  if (d.unit === 'alpha' || amount === 0n) return amount;
-  // TAO → alpha at the spot price (rao per alpha as U64F64): alpha = tao / price.
-  return priceU64F64 === 0n ? 0n : (amount * U64F64_ONE) / priceU64F64;
+  return amount;
+}
+
+/** TAO a joining agent stakes for a drawn amount: TAO as drawn, alpha valued at the spot price. */
+export function stakeTaoForJoin(d: StakeDistribution, rng: Rng, priceU64F64: bigint): bigint {
+  const amount = sampleStakeAmount(d, rng);
+  return d.unit === 'tao' ? amount : (amount * priceU64F64) / U64F64_ONE;
 }

@@ -74,6 +74,22 @@ describe('runScenario', () => {
     expect(r.summary.blocks).toBe(7200);
   });
 
+  it('registers and stakes agents that join later, paid from their own coldkeys', () => {
+    const text = SMALL.replace('max_allowed_uids: 24', 'max_allowed_uids: 24, burn: 1') +
+      'events:\n  - at: {block: 500}\n    type: agents_join\n    netuid: 1\n    group: {name: late, kind: validator.honest, count: 2, balance: 60, stake: {distribution: fixed, amount: 50, unit: tao}}\n';
+    const r = run(text);
+    const late = r.events.filter((e) => e.agent?.startsWith('s.late.') === true && e.block === 500);
+    expect(late.map((e) => `${e.agent} ${e.what} ${e.kind}`)).toEqual([
+      's.late.0 register action',
+      's.late.0 add_stake action',
+      's.late.1 register action',
+      's.late.1 add_stake action',
+    ]);
+    expect(late[1]!.detail!.amount_rao).toBe(50_000_000_000n);
+    const lastBlock = Math.max(...r.neurons.map((n) => n.block));
+    expect(r.neurons.filter((n) => n.block === lastBlock && n.group === 'late').length).toBe(2);
+  });
+
   it('stops at the next block when asked, with RunInterrupted', () => {
     const c = collect();
     let calls = 0;
