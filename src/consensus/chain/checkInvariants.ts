@@ -22,7 +22,7 @@
 import { weightsWithinBounds } from '../amm/initializePool.ts';
 import { MAX_TAO_ISSUANCE_RAO } from '../supply/blockEmission.ts';
 import { unclaimedRootAlpha } from '../staking/rootClaimable.ts';
-import { sharePoolIsConsistent, sharePoolValues } from '../staking/sharePool.ts';
+import { sharePoolIsConsistent, sharePoolValues, type SharePool } from '../staking/sharePool.ts';
 import { splitKey } from '../staking/stakeLedger.ts';
 import { ROOT_NETUID } from '../staking/stakingSubnet.ts';
 import type { ChainState } from './chainState.ts';
@@ -55,38 +55,95 @@ export interface LedgerAudit {
   readonly stakedPerNetuid: ReadonlyMap<number, bigint>;
   /** Unclaimed root-claimable alpha per netuid. */
   readonly unclaimedRootPerNetuid: ReadonlyMap<number, bigint>;
+  /** The parts the audit is made of, so a later audit can redo only some netuids. */
+  readonly parts: AuditParts;
 }
 
-export function auditLedger(state: ChainState): LedgerAudit {
-  const out: string[] = [];
+interface AuditParts {
+  readonly balances: readonly string[];
+  readonly neurons: readonly string[];
+  /** Violations of the share pools of each netuid. */
+  readonly pools: ReadonlyMap<number, readonly string[]>;
+}
+
+/** The netuid of a ledger stake key (`netuid␟hotkey`) without splitting the whole key. */
+function netuidOfKey(k: string): number {
+  return Number(k.slice(0, k.indexOf('\u001f')));
+}
+
+function auditPool(out: string[], k: string, pool: SharePool): void {
+  const { netuid, accounts } = splitKey(k);
+  if (pool.totalValueRao < 0n) out.push(`stake of ${accounts[0]} on ${netuid} is ${pool.totalValueRao} < 0`);
+  if (!sharePoolIsConsistent(pool)) out.push(`share pool of ${accounts[0]} on ${netuid}: Σ shares ≠ total shares`);
+  let values = 0n;
+  for (const [, v] of sharePoolValues(pool)) values += v;
+  if (values > pool.totalValueRao) out.push(`share pool of ${accounts[0]} on ${netuid}: holders' value ${values} > pool value ${pool.totalValueRao}`);
+}
+
+/**
+ * Audits the ledger. With `previous` and `changedNetuids`, only the share pools of those netuids
+ * are audited again and everything else is taken from `previous` — valid when nothing but those
+ * netuids' stake changed since (an epoch's distribution touches only its own subnet's stake and
+ * the root-claimable rates, which are always recomputed). Anything else (stake operations,
+ * registrations, root claims, events) needs a full audit.
+ */
+export function auditLedger(state: ChainState, previous?: LedgerAudit, changedNetuids?: ReadonlySet<number>): LedgerAudit {
   const ledger = state.ledger;
-  let balancesRao = 0n;
-  for (const [coldkey, b] of ledger.balanceRao) {
-    if (b < 0n) out.push(`balance of ${coldkey} is ${b} < 0`);
-    balancesRao += b;
-  }
+  const incremental = previous !== undefined && changedNetuids !== undefined;
+  let balancesRao: bigint;
+  let balanceViolations: string[];
+  let neuronViolations: string[];
+  const pools = new Map<number, string[]>();
   const stakedPerNetuid = new Map<number, bigint>();
-  for (const [k, pool] of ledger.stake) {
-    const { netuid, accounts } = splitKey(k);
-    if (pool.totalValueRao < 0n) out.push(`stake of ${accounts[0]} on ${netuid} is ${pool.totalValueRao} < 0`);
-    if (!sharePoolIsConsistent(pool)) out.push(`share pool of ${accounts[0]} on ${netuid}: Σ shares ≠ total shares`);
-    let values = 0n;
-    for (const [, v] of sharePoolValues(pool)) values += v;
-    if (values > pool.totalValueRao) out.push(`share pool of ${accounts[0]} on ${netuid}: holders' value ${values} > pool value ${pool.totalValueRao}`);
-    stakedPerNetuid.set(netuid, (stakedPerNetuid.get(netuid) ?? 0n) + pool.totalValueRao);
-  }
-  for (const s of state.subnets) {
-    const where = `subnet ${s.netuid}`;
-    const nrn = s.neurons;
-    if (nrn.n > s.turnover.maxAllowedUids) out.push(`${where}: ${nrn.n} UIDs > MaxAllowedUids ${s.turnover.maxAllowedUids}`);
-    if (nrn.hotkeys.length !== nrn.n) out.push(`${where}: ${nrn.hotkeys.length} hotkeys for ${nrn.n} UIDs`);
-    if (new Set(nrn.hotkeys).size !== nrn.hotkeys.length) out.push(`${where}: a hotkey holds two UIDs`);
-    if (!nrn.hotkeys.includes(s.ownerHotkey)) out.push(`${where}: owner hotkey ${s.ownerHotkey} holds no UID`);
-    for (const hk of nrn.hotkeys) if (hk !== null && !ledger.hotkeyOwner.has(hk)) out.push(`${where}: registered hotkey ${hk} has no owner`);
+  if (incremental) {
+    balancesRao = previous.balancesRao;
+    balanceViolations = [...previous.parts.balances];
+    neuronViolations = [...previous.parts.neurons];
+    for (const [n, v] of previous.parts.pools) if (!changedNetuids.has(n)) pools.set(n, [...v]);
+    for (const [n, v] of previous.stakedPerNetuid) if (!changedNetuids.has(n)) stakedPerNetuid.set(n, v);
+    for (const [k, pool] of ledger.stake) {
+      const netuid = netuidOfKey(k);
+      if (!changedNetuids.has(netuid)) continue;
+      let list = pools.get(netuid);
+      if (list === undefined) pools.set(netuid, (list = []));
+      auditPool(list, k, pool);
+      stakedPerNetuid.set(netuid, (stakedPerNetuid.get(netuid) ?? 0n) + pool.totalValueRao);
+    }
+  } else {
+    balanceViolations = [];
+    balancesRao = 0n;
+    for (const [coldkey, b] of ledger.balanceRao) {
+      if (b < 0n) balanceViolations.push(`balance of ${coldkey} is ${b} < 0`);
+      balancesRao += b;
+    }
+    for (const [k, pool] of ledger.stake) {
+      const netuid = netuidOfKey(k);
+      let list = pools.get(netuid);
+      if (list === undefined) pools.set(netuid, (list = []));
+      auditPool(list, k, pool);
+      stakedPerNetuid.set(netuid, (stakedPerNetuid.get(netuid) ?? 0n) + pool.totalValueRao);
+    }
+    neuronViolations = [];
+    for (const s of state.subnets) {
+      const where = `subnet ${s.netuid}`;
+      const nrn = s.neurons;
+      if (nrn.n > s.turnover.maxAllowedUids) neuronViolations.push(`${where}: ${nrn.n} UIDs > MaxAllowedUids ${s.turnover.maxAllowedUids}`);
+      if (nrn.hotkeys.length !== nrn.n) neuronViolations.push(`${where}: ${nrn.hotkeys.length} hotkeys for ${nrn.n} UIDs`);
+      if (new Set(nrn.hotkeys).size !== nrn.hotkeys.length) neuronViolations.push(`${where}: a hotkey holds two UIDs`);
+      if (!nrn.hotkeys.includes(s.ownerHotkey)) neuronViolations.push(`${where}: owner hotkey ${s.ownerHotkey} holds no UID`);
+      for (const hk of nrn.hotkeys) if (hk !== null && !ledger.hotkeyOwner.has(hk)) neuronViolations.push(`${where}: registered hotkey ${hk} has no owner`);
+    }
   }
   const unclaimedRootPerNetuid = new Map<number, bigint>();
   if (ledger.rootClaimable.size > 0) for (const s of state.subnets) unclaimedRootPerNetuid.set(s.netuid, unclaimedRootAlpha(ledger, s.netuid));
-  return { violations: out, balancesRao, stakedPerNetuid, unclaimedRootPerNetuid };
+  const poolViolations = [...pools.keys()].sort((a, b) => a - b).flatMap((n) => pools.get(n)!);
+  return {
+    violations: [...balanceViolations, ...poolViolations, ...neuronViolations],
+    balancesRao,
+    stakedPerNetuid,
+    unclaimedRootPerNetuid,
+    parts: { balances: balanceViolations, neurons: neuronViolations, pools },
+  };
 }
 
 /**

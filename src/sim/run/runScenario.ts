@@ -6,7 +6,9 @@
  *   2. the scenario's events for this block, in file order;
  *   3. the agents due this block, in agent order: each sees a read-only view and returns actions,
  *      which are applied through the chain's extrinsics (a refusal becomes an event);
- *   4. `checkInvariants`: a violation stops the run with the block number.
+ *   4. `checkInvariants`: a violation stops the run with the block number. The ledger part of the
+ *      audit is redone in full after anything that may touch the ledger, only for the epoch's
+ *      subnets after a block whose only ledger change was epochs, and reused otherwise.
  *
  * Chain extrinsics run after the block's initialisation, as on chain, so "acting in block b" means
  * after stepBlock(b). All randomness comes from the scenario seed through named substreams
@@ -99,7 +101,8 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunSummary
     if (options.shouldStop?.() === true) throw new RunInterrupted(state.block);
     const report = stepBlock(state, ws);
     const block = state.block;
-    let ledgerTouched = report.epochs.length > 0 || report.rootClaims > 0;
+    // An epoch changes only its own subnet's stake; a root claim, action or event may change anything.
+    let ledgerTouched = report.rootClaims > 0;
 
     const events = scenario.events;
     while (eventIndex < events.length && events[eventIndex]!.atBlock <= block) {
@@ -130,6 +133,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunSummary
     }
 
     if (ledgerTouched) ledger = auditLedger(state);
+    else if (report.epochs.length > 0) ledger = auditLedger(state, ledger, new Set(report.epochs.map((e) => e.netuid)));
     assertInvariants(state, ledger);
     options.onProgress?.(block, total);
   }
