@@ -101,6 +101,11 @@ export interface SubnetChain {
   /** Per UID, the last epoch's incentive and dividend credits, alpha-rao (for metrics). */
   lastIncentiveRao: bigint[];
   lastDividendRao: bigint[];
+  /**
+   * Stake input of the next epochs given from outside instead of the ledger (replaying archived or
+   * hand-made cases through the epoch); undefined = from the ledger, as on chain.
+   */
+  epochStakeOverride?: { readonly alphaStakeRao: readonly bigint[]; readonly rootStakeRao: readonly bigint[] } | undefined;
   /** `SubnetLocked`: TAO the registration locked into the pool, rao. */
   lockedRao: bigint;
   /** `NetworkRegisteredAt`. */

@@ -37,7 +37,7 @@ export function runDueEpoch(state: ChainState, subnet: SubnetChain, drained: Dra
   const econ = subnet.economy;
   const epochEmissionRao = drained.serverRao + drained.validatorRao + drained.rootRao;
   const hyperparameters = { ...subnet.hyperparameters, tempoBlocks: econ.tempoBlocks, taoWeightRaw: state.globals.taoWeightRaw };
-  const { alphaStakeRao, rootStakeRao } = epochStakeOfHotkeys(state.ledger, subnet.netuid, nrn.hotkeys);
+  const { alphaStakeRao, rootStakeRao } = subnet.epochStakeOverride ?? epochStakeOfHotkeys(state.ledger, subnet.netuid, nrn.hotkeys);
   const ownerIndex = nrn.hotkeys.indexOf(subnet.ownerHotkey);
   // The scheduler has already counted this epoch; commit expiry reads the index of the epoch running now.
   nrn.currentEpoch = Number(econ.epochIndex);

@@ -21,7 +21,7 @@ import type { SubnetEconomy } from '../coinbase/subnetEconomy.ts';
 import { decayBurnRao } from '../subnets/registrationBurn.ts';
 import { mintForBlockRao } from '../supply/blockEmission.ts';
 import { autoClaimRoot } from './autoClaimRoot.ts';
-import { subnetOf, type ChainState } from './chainState.ts';
+import { subnetOf, type ChainState, type SubnetChain } from './chainState.ts';
 import { runDueEpoch, type EpochReport } from './runDueEpoch.ts';
 import { revealDueCommits } from './weightCommits.ts';
 
@@ -47,6 +47,8 @@ export class BlockWorkspace {
    * only until the next epoch: read it in `onEpoch`.
    */
   epochArena: Arena | undefined;
+  /** Called right before each subnet's epoch (after the scheduler drained it). */
+  beforeEpoch: ((subnet: SubnetChain) => void) | undefined;
   /** Called right after each epoch of the block, before the next one runs. */
   onEpoch: ((report: EpochReport) => void) | undefined;
 }
@@ -89,6 +91,7 @@ export function stepBlock(state: ChainState, ws: BlockWorkspace = new BlockWorks
   const epochs: EpochReport[] = [];
   for (const d of drain.ran) {
     const subnet = subnetOf(state, d.netuid)!;
+    ws.beforeEpoch?.(subnet);
     // Timelocked commits due at this epoch are revealed before it computes (spec/yuma.md §5.2).
     if (subnet.pendingCommits.length > 0) revealDueCommits(state, subnet);
     const report = runDueEpoch(state, subnet, d, ws.epochArena);

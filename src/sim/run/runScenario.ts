@@ -25,6 +25,7 @@ import { agentViewOf } from '../world/agentViewOf.ts';
 import { applyAction } from '../world/applyAction.ts';
 import { applyScenarioEvent } from '../world/applyScenarioEvent.ts';
 import { buildWorld } from '../world/genesis.ts';
+import { applyReplayEpoch } from '../world/replaySubnet.ts';
 import { scheduleAgent, type World } from '../world/world.ts';
 import type { RunEvent, RunRecorder } from './records.ts';
 import { recordEpoch } from './recordEpoch.ts';
@@ -90,6 +91,10 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunSummary
   // One arena for every epoch of the run: each epoch is recorded in onEpoch, before the next reuses it.
   ws.epochArena = new Arena(1 << 20);
   let epochs = 0;
+  ws.beforeEpoch = (subnet): void => {
+    const cursor = world.replays.get(subnet.netuid);
+    if (cursor !== undefined) applyReplayEpoch(subnet, cursor, state.block);
+  };
   ws.onEpoch = (e): void => {
     epochs++;
     if (cadence.shouldRecord(e.netuid, e.block)) recordEpoch(world, state, subnetOf(state, e.netuid)!, e, recorder, detail.has('neurons'), detail.has('summary'));

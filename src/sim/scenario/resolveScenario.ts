@@ -6,6 +6,8 @@
  * line the user wrote; nothing throws for a user mistake.
  */
 import { existsSync } from 'node:fs';
+import { InputError } from '../input/readStructuredFile.ts';
+import { loadReplayFile } from './replayFile.ts';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { DEFAULT_NETWORK_REGISTRATION, defaultRegistrationPrice, defaultTurnoverParams } from '../../consensus/chain/chainState.ts';
 import { DEFAULT_TAO_FLOW_PARAMS, defaultCoinbaseGlobals } from '../../consensus/coinbase/subnetEconomy.ts';
@@ -205,6 +207,16 @@ class Resolver {
       replayFile = isAbsolute(raw.replay) ? raw.replay : resolvePath(this.ctx.baseDir, raw.replay);
       if (population.length > 0) p.push({ path: [...at, 'replay'], message: 'a replay subnet is driven by its file; remove population' });
       if (!existsSync(replayFile)) p.push({ path: [...at, 'replay'], message: `no such file: ${replayFile}` });
+      else {
+        try {
+          const data = loadReplayFile(replayFile);
+          const uids = data.validators + data.miners;
+          if (uids > rules.turnover.maxAllowedUids) p.push({ path: [...at, 'replay'], message: `the replay has ${uids} UIDs; max_allowed_uids is ${rules.turnover.maxAllowedUids}` });
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          for (const line of e.problems) p.push({ path: [...at, 'replay'], message: `invalid replay file: ${line}` });
+        }
+      }
     }
     const owner = raw.owner ?? {};
     const ownerColdkey = owner.coldkey ?? `${name}.owner`;

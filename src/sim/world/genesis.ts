@@ -13,6 +13,8 @@ import { createChain } from '../../consensus/chain/chainState.ts';
 import { addGenesisNeuron, addGenesisStake, addGenesisSubnet } from '../../consensus/chain/genesisSubnet.ts';
 import type { Rng } from '../../primitives/rng.ts';
 import type { PopulationGroup, Scenario, ScenarioSubnet } from '../scenario/scenario.ts';
+import { loadReplayFile } from '../scenario/replayFile.ts';
+import { replayHotkey } from './replaySubnet.ts';
 import { sampleStakeRao } from './sampleStake.ts';
 import { ServedQuality } from './servedQuality.ts';
 import { groupKey, scheduleAgent, type World } from './world.ts';
@@ -29,7 +31,7 @@ export function buildWorld(scenario: Scenario, rng: Rng): World {
     minStakeRao: c.minStakeRao,
     ...(c.blockAuthorColdkey === null ? {} : { blockAuthorColdkey: c.blockAuthorColdkey }),
   });
-  const world: World = { scenario, state, rng, agents: [], wake: new Map(), served: new ServedQuality(), groupOf: new Map() };
+  const world: World = { scenario, state, rng, agents: [], wake: new Map(), served: new ServedQuality(), groupOf: new Map(), replays: new Map() };
   for (const subnet of scenario.subnets) {
     if (subnet.pool === null) continue; // registered later by an event
     addScenarioSubnet(world, subnet);
@@ -41,10 +43,13 @@ export function buildWorld(scenario: Scenario, rng: Rng): World {
 function addScenarioSubnet(world: World, s: ScenarioSubnet): void {
   const state = world.state;
   const r = s.rules;
+  const replay = s.replayFile === null ? null : loadReplayFile(s.replayFile);
+  // A replay subnet's UIDs line up with its file: UID 0 (the owner hotkey) is validator 0.
+  const ownerHotkey = replay === null ? s.ownerHotkey : replayHotkey(s.name, 0);
   addGenesisSubnet(state, {
     netuid: s.netuid,
     ownerColdkey: s.ownerColdkey,
-    ownerHotkey: s.ownerHotkey,
+    ownerHotkey,
     taoReserveRao: s.pool!.taoRao,
     alphaReserveRao: s.pool!.alphaRao,
     hyperparameters: r.hyperparameters,
@@ -56,6 +61,14 @@ function addScenarioSubnet(world: World, s: ScenarioSubnet): void {
     emissionEnabled: s.emissionEnabled,
     recycleOwnerIncentive: r.recycleOwnerIncentive,
   });
+  if (replay !== null) {
+    const uids = replay.validators + replay.miners;
+    if (uids > r.turnover.maxAllowedUids) throw new RangeError(`${s.replayFile}: ${uids} UIDs exceed max_allowed_uids = ${r.turnover.maxAllowedUids} of subnet ${s.name}`);
+    for (let uid = 1; uid < uids; uid++) addGenesisNeuron(state, s.netuid, replayHotkey(s.name, uid), replayHotkey(s.name, uid));
+    for (let uid = 0; uid < uids; uid++) world.groupOf.set(groupKey(s.netuid, replayHotkey(s.name, uid)), uid < replay.validators ? 'replay-validators' : 'replay-miners');
+    world.replays.set(s.netuid, { data: replay, next: 0 });
+    return;
+  }
   world.groupOf.set(groupKey(s.netuid, s.ownerHotkey), 'owner');
   if (s.ownerStakeAlphaRao > 0n) addGenesisStake(state, s.netuid, s.ownerHotkey, s.ownerColdkey, s.ownerStakeAlphaRao);
   for (const group of s.population) addPopulation(world, s.netuid, group, true);

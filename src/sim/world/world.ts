@@ -7,6 +7,7 @@ import type { Agent } from '../../agents/agent.ts';
 import type { ChainState } from '../../consensus/chain/chainState.ts';
 import type { Rng } from '../../primitives/rng.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import type { ReplayCursor } from './replaySubnet.ts';
 import type { ServedQuality } from './servedQuality.ts';
 
 export interface AgentEntry {
@@ -27,6 +28,8 @@ export interface World {
   readonly served: ServedQuality;
   /** `netuid/hotkey` → group name (owner hotkeys: `owner`). */
   readonly groupOf: Map<string, string>;
+  /** Subnets driven by a replay file, by netuid. */
+  readonly replays: Map<number, ReplayCursor>;
 }
 
 export function groupKey(netuid: number, hotkey: string): string {
