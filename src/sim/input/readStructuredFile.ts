@@ -59,16 +59,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(root)' : path.map(String).join('.');
 }
 
-/** Reads and parses a YAML/JSON file; syntax errors and duplicate keys become an InputError. */
-export function parseStructuredFile(file: string): ParsedFile {
-  let text: string;
+/** Reads a user's text file; a missing or unreadable file becomes a one-line InputError. */
+export function readInputText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError([`${file}: cannot read file${code === 'ENOENT' ? ': no such file' : `: ${(e as Error).message}`}`]);
   }
-  return parseStructuredText(text, file);
+}
+
+/** Reads and parses a YAML/JSON file; syntax errors and duplicate keys become an InputError. */
+export function parseStructuredFile(file: string): ParsedFile {
+  return parseStructuredText(readInputText(file), file);
 }
 
 /** Parses YAML/JSON text that came from `file` (named in every problem line); same errors as above. */

@@ -8,11 +8,10 @@
  * before validation, with the same key-path checks as `control:`; problems they cause are
  * reported as `--set key.path: message`.
  */
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
-import { InputError, formatPath, parseStructuredText, positionOf, type ParsedFile } from '../input/readStructuredFile.ts';
+import { InputError, formatPath, parseStructuredText, positionOf, readInputText, type ParsedFile } from '../input/readStructuredFile.ts';
 import { compareRatio, parseExactDecimal } from './exactDecimal.ts';
 import { resolveScenario, type Problem } from './resolveScenario.ts';
 import type { ControlOverride, Scenario } from './scenario.ts';
@@ -23,13 +22,7 @@ import { didYouMean } from './suggestName.ts';
 
 /** Reads and resolves a scenario file, with command-line overrides; user mistakes throw `InputError`. */
 export function loadScenario(file: string, overrides: readonly ScenarioOverride[] = []): Scenario {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError([`${file}: cannot read file${code === 'ENOENT' ? ': no such file' : `: ${(e as Error).message}`}`]);
-  }
+  const text = readInputText(file);
   return parseScenario(text, file, overrides);
 }
 
