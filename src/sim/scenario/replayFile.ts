@@ -10,8 +10,8 @@
  * `file:line:col: key.path`.
  */
 import { z } from 'zod';
-import { parseTao } from '../../primitives/units.ts';
-import { InputError, parseStructuredFile, positionOf, validateWith } from '../input/readStructuredFile.ts';
+import { parseTao, UnitParseError } from '../../primitives/units.ts';
+import { formatPath, InputError, parseStructuredFile, positionOf, validateWith } from '../input/readStructuredFile.ts';
 
 export interface ReplayEpoch {
   /** Stake of each UID, rao. */
@@ -43,7 +43,7 @@ export function loadReplayFile(file: string): ReplayData {
   const miners = first.stakes_tao.length - validators;
   const problems: string[] = [];
   const at = (path: PropertyKey[], message: string): void => {
-    problems.push(`${file}:${positionOf(parsed, path)}: ${path.join('.')}: ${message}`);
+    problems.push(`${file}:${positionOf(parsed, path)}: ${formatPath(path)}: ${message}`);
   };
   if (miners < 1) at(['epochs', 0, 'stakes_tao'], `${first.stakes_tao.length} stakes for ${validators} validator rows leave no miner`);
   raw.epochs.forEach((e, k) => {
@@ -53,11 +53,20 @@ export function loadReplayFile(file: string): ReplayData {
       if (row.length !== miners) at(['epochs', k, 'weights', i], `${row.length} weights; expected one per miner (${miners})`);
     });
   });
+  // JSON numbers reach parseTao as their shortest decimal text, so 1e-10 or 0.0000000001 TAO
+  // (below the rao) are refused here with the file position rather than silently rounded.
+  const epochs = raw.epochs.map((e, k) => ({
+    stakesRao: e.stakes_tao.map((s, uid) => {
+      try {
+        return parseTao(s);
+      } catch (err) {
+        if (!(err instanceof UnitParseError)) throw err;
+        at(['epochs', k, 'stakes_tao', uid], err.message);
+        return 0n;
+      }
+    }),
+    weights: e.weights,
+  }));
   if (problems.length > 0) throw new InputError(problems);
-  return {
-    file,
-    validators,
-    miners,
-    epochs: raw.epochs.map((e) => ({ stakesRao: e.stakes_tao.map((s) => parseTao(s)), weights: e.weights })),
-  };
+  return { file, validators, miners, epochs };
 }

@@ -206,6 +206,8 @@ class Resolver {
     if (raw.replay !== undefined) {
       replayFile = isAbsolute(raw.replay) ? raw.replay : resolvePath(this.ctx.baseDir, raw.replay);
       if (population.length > 0) p.push({ path: [...at, 'replay'], message: 'a replay subnet is driven by its file; remove population' });
+      // The world lays out a replay subnet's UIDs at genesis only (src/sim/world/genesis.ts).
+      if (!genesis) p.push({ path: [...at, 'replay'], message: 'only a genesis subnet (under subnets:) can be a replay subnet' });
       if (!existsSync(replayFile)) p.push({ path: [...at, 'replay'], message: `no such file: ${replayFile}` });
       else {
         try {

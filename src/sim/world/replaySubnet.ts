@@ -23,11 +23,17 @@ export function replayHotkey(subnetName: string, uid: number): string {
   return `${subnetName}.replay.${uid}`;
 }
 
-/** u16 values of one row, largest → 65535 (the row's proportions as `set_weights` stores them). */
-function rowToU16(row: readonly number[]): number[] {
+/**
+ * u16 inputs for `weightRow` (which max-upscales them as `set_weights` does). A row that is already
+ * u16 integers (archived chain weights) goes through unchanged, so the chain's own upscale
+ * rounding applies bit-exactly; a row of arbitrary non-negative reals is first scaled so its largest
+ * entry is 65535 (rounded to nearest), keeping its proportions to u16 resolution.
+ */
+export function replayRowToU16(row: readonly number[]): number[] {
   let max = 0;
   for (const w of row) if (w > max) max = w;
-  return row.map((w) => (max === 0 ? 0 : Math.round((w / max) * 65535)));
+  if (max <= 65535 && row.every(Number.isInteger)) return [...row];
+  return row.map((w) => Math.round((w / max) * 65535));
 }
 
 /** Loads the next entry into the subnet before its epoch. */
@@ -40,7 +46,7 @@ export function applyReplayEpoch(subnet: SubnetChain, cursor: ReplayCursor, bloc
   subnet.epochStakeOverride = { alphaStakeRao, rootStakeRao: new Array<bigint>(n).fill(0n) };
   const minerUids = Array.from({ length: data.miners }, (_v, j) => data.validators + j);
   entry.weights.forEach((row, i) => {
-    storeWeights(subnet.neurons, 0, i, weightRow(minerUids, rowToU16(row)), block);
+    storeWeights(subnet.neurons, 0, i, weightRow(minerUids, replayRowToU16(row)), block);
   });
   subnet.neurons.validatorPermit = Array.from({ length: n }, (_v, uid) => uid < data.validators);
 }

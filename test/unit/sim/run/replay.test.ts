@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../../src/sim/run/runScenario.ts';
 import type { NeuronRow } from '../../../../src/sim/run/records.ts';
+import { InputError } from '../../../../src/sim/input/readStructuredFile.ts';
 import { parseScenario } from '../../../../src/sim/scenario/loadScenario.ts';
 
 const FILE = join(resolve(import.meta.dirname, '../../../..'), 'test', 'fixtures', 'replay', 'scenario.yaml');
@@ -48,5 +49,27 @@ describe('a replay subnet', () => {
     const y3 = neurons(true).filter((r) => r.uid < 2).map((r) => r.dividends);
     expect(y2.length).toBe(12);
     expect(y2).not.toEqual(y3);
+  });
+});
+
+describe('replay validation', () => {
+  function problems(text: string): readonly string[] {
+    try {
+      parseScenario(text, FILE);
+    } catch (e) {
+      if (e instanceof InputError) return e.problems;
+      throw e;
+    }
+    return [];
+  }
+
+  it('accepts replay only on genesis subnets, whose UIDs the world lays out from the file', () => {
+    const text = `${scenario(true)}events:\n  - {at: {block: 10}, type: register_subnet, subnet: {name: late, replay: two-validators.json}}\n`;
+    expect(problems(text)).toEqual([`${FILE}:14:75: events.0.subnet.replay: only a genesis subnet (under subnets:) can be a replay subnet`]);
+  });
+
+  it('refuses a replay with more UIDs than max_allowed_uids', () => {
+    const text = scenario(true).replace('max_allowed_uids: 8', 'max_allowed_uids: 4');
+    expect(problems(text)).toEqual([`${FILE}:11:13: subnets.0.replay: the replay has 5 UIDs; max_allowed_uids is 4`]);
   });
 });
