@@ -7,11 +7,25 @@ import type { Agent, AgentFactory, AgentSpec } from './agent.ts';
 import type { Rng } from '../primitives/rng.ts';
 import { assert } from '../primitives/assert.ts';
 import { createHonestMiner, HONEST_MINER_KIND } from './miners/honestMiner.ts';
+import { createCopierMiner, COPIER_MINER_KIND } from './miners/copierMiner.ts';
+import { createLazyMiner, LAZY_MINER_KIND } from './miners/lazyMiner.ts';
+import { CABAL_VALIDATOR_KIND, createCabalValidator } from './validators/cabalValidator.ts';
 import { createHonestValidator, HONEST_VALIDATOR_KIND } from './validators/honestValidator.ts';
+import { createLazyValidator, LAZY_VALIDATOR_KIND } from './validators/lazyValidator.ts';
+import { createOfflineValidator, OFFLINE_VALIDATOR_KIND } from './validators/offlineValidator.ts';
+import { createSelfWeightingValidator, SELF_WEIGHTING_VALIDATOR_KIND } from './validators/selfWeightingValidator.ts';
+import { createWeightCopierValidator, WEIGHT_COPIER_VALIDATOR_KIND } from './validators/weightCopierValidator.ts';
 
 export const AGENT_FACTORIES: Readonly<Record<string, AgentFactory>> = Object.freeze({
   [HONEST_MINER_KIND]: createHonestMiner,
+  [LAZY_MINER_KIND]: createLazyMiner,
+  [COPIER_MINER_KIND]: createCopierMiner,
   [HONEST_VALIDATOR_KIND]: createHonestValidator,
+  [CABAL_VALIDATOR_KIND]: createCabalValidator,
+  [LAZY_VALIDATOR_KIND]: createLazyValidator,
+  [WEIGHT_COPIER_VALIDATOR_KIND]: createWeightCopierValidator,
+  [SELF_WEIGHTING_VALIDATOR_KIND]: createSelfWeightingValidator,
+  [OFFLINE_VALIDATOR_KIND]: createOfflineValidator,
 });
 
 export function agentFactoryFor(kind: string): AgentFactory | undefined {

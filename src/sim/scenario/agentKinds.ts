@@ -64,9 +64,124 @@ const validatorHonestParams = strict({
   }),
 });
 
+const validatorLazyParams = strict({
+  noise_sd: validatorHonestParams.shape.noise_sd,
+  sample_size: documented(integer(1).default(3), {
+    type: 'integer',
+    unit: 'miners',
+    default: '3',
+    doc: 'Miners evaluated per round, drawn without replacement; the others keep the score of their last evaluation.',
+  }),
+  update_every_tempos: documented(integer(1).default(10), {
+    type: 'integer',
+    unit: 'tempos',
+    default: '10',
+    doc: 'Subnet tempos between two weight settings (read once, at its first act); the chain rate limit still applies.',
+  }),
+});
+
+const validatorWeightCopierParams = strict({
+  weights_every_blocks: documented(integer(1).nullable().default(null), {
+    type: 'integer | null',
+    unit: 'blocks',
+    default: 'null',
+    doc: 'Blocks between two copies (null = once per subnet tempo); it copies the stake-weighted average of the visible (revealed) rows of permitted validators.',
+  }),
+});
+
+const validatorSelfWeightingParams = strict({
+  ...validatorHonestParams.shape,
+  self_share: documented(positiveNumber(true).refine((v) => v <= 1, 'must be in [0, 1]').default(0.9), {
+    type: 'number',
+    unit: 'fraction',
+    default: '0.9',
+    doc: 'Share of its weight put on its own UID; the rest follows its honest evaluation (1 = pure self-weight).',
+  }),
+});
+
+const validatorOfflineParams = strict({
+  ...validatorHonestParams.shape,
+  stop_at_day: documented(positiveNumber(true).default(1), {
+    type: 'number',
+    unit: 'days',
+    default: '1',
+    doc: 'Day from which it stops setting weights for good (used when stop_at_block is null).',
+  }),
+  stop_at_block: documented(integer(0).nullable().default(null), {
+    type: 'integer | null',
+    unit: 'blocks',
+    default: 'null',
+    doc: 'Block from which it stops setting weights for good (null = use stop_at_day).',
+  }),
+});
+
+const minerLazyParams = strict({
+  ...minerHonestParams.shape,
+  uptime: documented(positiveNumber(true).refine((v) => v <= 1, 'must be in [0, 1]').default(0.8), {
+    type: 'number',
+    unit: 'probability per day',
+    default: '0.8',
+    doc: 'Probability of being up on a given day (one independent draw per day); up days serve the true quality.',
+  }),
+  stale_penalty: documented(positiveNumber(true).refine((v) => v <= 1, 'must be in [0, 1]').default(0.5), {
+    type: 'number',
+    unit: 'quality',
+    default: '0.5',
+    doc: 'Quality lost on a down day (stale output): it serves max(0, true quality - stale_penalty).',
+  }),
+});
+
+const minerCopierParams = strict({
+  target_uid: documented(integer(0).nullable().default(null), {
+    type: 'integer | null',
+    default: 'null',
+    doc: 'UID whose outputs it copies (null = at each observation, the serving miner with the largest last-epoch incentive).',
+  }),
+  delay_blocks: documented(integer(0).default(360), {
+    type: 'integer',
+    unit: 'blocks',
+    default: '360',
+    doc: 'It serves what the target served this many blocks ago (nothing until its first observation is that old).',
+  }),
+  degradation: documented(positiveNumber(true).refine((v) => v <= 1, 'must be in [0, 1]').default(0.02), {
+    type: 'number',
+    unit: 'quality',
+    default: '0.02',
+    doc: 'Quality lost in copying: it serves max(0, copied quality - degradation).',
+  }),
+  observe_every_blocks: documented(integer(1).default(10), {
+    type: 'integer',
+    unit: 'blocks',
+    default: '10',
+    doc: 'Blocks between two fetches of the target’s output (the resolution of the delay).',
+  }),
+});
+
+const validatorCabalParams = strict({
+  ...validatorHonestParams.shape,
+  favoured_prefix: documented(z.string().default(''), {
+    type: 'string',
+    default: "''",
+    doc: 'Hotkey (= agent id) prefix of the cabal’s miners, e.g. `sn1.cabal_miners.`; empty favours nobody.',
+  }),
+  boost: documented(z.number().refine((v) => Number.isFinite(v) && v >= 1, 'must be a finite number >= 1').default(10), {
+    type: 'number',
+    unit: 'factor',
+    default: '10',
+    doc: 'Factor applied to its honest weight on each favoured miner before rescaling, so the other miners get relatively less.',
+  }),
+});
+
 export const AGENT_KINDS: Readonly<Record<string, AgentKind>> = Object.freeze({
   'miner.honest': { doc: 'Serves outputs of a true quality drawn from a distribution; the quality may drift or trend.', params: minerHonestParams },
+  'miner.lazy': { doc: 'An honest miner that is up only on some days (daily Bernoulli uptime) and serves stale, lower-quality output on the others.', params: minerLazyParams },
+  'miner.copier': { doc: 'Serves another miner’s outputs (a fixed UID or the best-incentive miner) with a delay, minus a small degradation.', params: minerCopierParams },
   'validator.honest': { doc: 'Scores a sample of miners by their true quality plus seeded noise and sets weights every interval.', params: validatorHonestParams },
+  'validator.cabal': { doc: 'A coalition member: an honest validator that multiplies its weight on the cabal’s own miners (a hotkey prefix) by a boost, under-weighting the rest.', params: validatorCabalParams },
+  'validator.lazy': { doc: 'An honest validator that evaluates only a few miners per round and sets weights only every few tempos, so its weights go stale.', params: validatorLazyParams },
+  'validator.weight_copier': { doc: 'Evaluates nobody: copies the stake-weighted average of the weights it can see (revealed rows only, so it lags under commit-reveal).', params: validatorWeightCopierParams },
+  'validator.self_weighting': { doc: 'An honest validator that puts most of its weight on its own UID (kept by the epoch only for the subnet owner).', params: validatorSelfWeightingParams },
+  'validator.offline': { doc: 'An honest validator that stops setting weights for good at a configured block or day.', params: validatorOfflineParams },
 });
 
 export function agentKindNames(): string[] {

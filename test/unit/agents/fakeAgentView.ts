@@ -19,6 +19,12 @@ export interface FakeSubnet {
   ownerHotkey: string;
   /** True quality served per UID (null = serves nothing). */
   served: (number | null)[];
+  /** The last epoch's incentive per UID, alpha-rao (absent = all 0). */
+  incentiveRao?: bigint[];
+  /** Visible (stored, revealed) weight rows per UID, `[uid, u16]` pairs; absent = none. */
+  weights?: (readonly (readonly [number, number])[])[];
+  /** Stake of each UID's hotkey, alpha-rao; absent = 0. */
+  stakes?: bigint[];
 }
 
 export interface FakeWorld {
@@ -70,11 +76,11 @@ function subnetView(s: FakeSubnet): SubnetView {
     hotkeys: s.hotkeys.slice(),
     blockAtRegistration: s.blockAtRegistration.slice(),
     validatorPermit: s.validatorPermit.slice(),
-    lastIncentiveRao: Array.from({ length: n }, () => 0n),
+    lastIncentiveRao: Array.from({ length: n }, (_, u) => s.incentiveRao?.[u] ?? 0n),
     lastDividendRao: Array.from({ length: n }, () => 0n),
     lastEmissionRao: Array.from({ length: n }, () => 0n),
-    weightsOf: () => [],
-    stakeOfUid: () => 0n,
+    weightsOf: (uid) => (s.weights?.[uid] ?? []).map(([u, w]) => [u, w] as const),
+    stakeOfUid: (uid) => s.stakes?.[uid] ?? 0n,
     priceRao: 1_000_000_000n,
     registrationBurnRao: 0n,
     ownerHotkey: s.ownerHotkey,

@@ -23,9 +23,9 @@ describe('agent registry', () => {
   });
 
   it('has no factory for an unknown kind, and refuses to build one', () => {
-    expect(agentFactoryFor('miner.lazy')).toBeUndefined();
+    expect(agentFactoryFor('miner.no_such_kind')).toBeUndefined();
     expect(agentFactoryFor('toString')).toBeUndefined();
-    const spec = { id: 'x', kind: 'miner.lazy', group: 'g', coldkey: 'ck', hotkey: 'hk', netuid: 1, params: {} };
+    const spec = { id: 'x', kind: 'miner.no_such_kind', group: 'g', coldkey: 'ck', hotkey: 'hk', netuid: 1, params: {} };
     expect(() => createAgent(spec, Rng.fromSeed('x'))).toThrow(AssertionError);
   });
 });
