@@ -18,6 +18,7 @@
 import type { Agent, AgentDecision, AgentFactory, AgentSpec } from '../agent.ts';
 import type { AgentView, SubnetView } from '../agentView.ts';
 import { integerParam, nullableIntegerParam, numberParam } from '../agentParams.ts';
+import { UidWatch } from './uidWatch.ts';
 
 export const COPIER_MINER_KIND = 'miner.copier';
 
@@ -69,8 +70,7 @@ export class CopierMiner implements Agent {
   /** Observations, oldest first; only the newest one old enough to serve is kept of the old ones. */
   readonly #history: Observation[] = [];
   #servedQuality: number | null = null;
-  #hasHeldUid = false;
-  #retired = false;
+  readonly #life = new UidWatch();
 
   constructor(spec: AgentSpec) {
     this.spec = spec;
@@ -78,16 +78,11 @@ export class CopierMiner implements Agent {
   }
 
   act(view: AgentView): AgentDecision {
-    if (this.#retired) return { actions: [], nextBlock: null };
+    if (this.#life.retiredAfter(view)) return { actions: [], nextBlock: null };
     const selfUid = view.self.uid;
-    if (selfUid !== null) this.#hasHeldUid = true;
-    else if (this.#hasHeldUid) {
-      this.#retired = true;
-      return { actions: [], nextBlock: null };
-    }
     const subnet = view.subnet(this.spec.netuid);
     if (subnet === undefined) {
-      this.#retired = true;
+      this.#life.retire();
       return { actions: [], nextBlock: null };
     }
     this.#history.push({ block: view.block, quality: this.#fetch(view, subnet, selfUid) });

@@ -20,6 +20,7 @@ import type { Agent, AgentDecision, AgentFactory, AgentSpec } from '../agent.ts'
 import type { AgentView } from '../agentView.ts';
 import { numberParam, rawParam } from '../agentParams.ts';
 import { asNumberDistribution, sampleNumberDistribution, type NumberDistributionShape } from '../sampleDistribution.ts';
+import { UidWatch } from './uidWatch.ts';
 
 export const HONEST_MINER_KIND = 'miner.honest';
 
@@ -52,8 +53,7 @@ export class HonestMiner implements Agent {
   /** Block of the first act; day k of the miner's life starts at `#startBlock + k · blocksPerDay`. */
   #startBlock: number | null = null;
   #daysApplied = 0;
-  #hasHeldUid = false;
-  #retired = false;
+  readonly #life = new UidWatch();
 
   constructor(spec: AgentSpec, rng: Rng) {
     this.spec = spec;
@@ -68,12 +68,7 @@ export class HonestMiner implements Agent {
   }
 
   act(view: AgentView): AgentDecision {
-    if (this.#retired) return { actions: [], nextBlock: null };
-    if (view.self.uid !== null) this.#hasHeldUid = true;
-    else if (this.#hasHeldUid) {
-      this.#retired = true;
-      return { actions: [], nextBlock: null };
-    }
+    if (this.#life.retiredAfter(view)) return { actions: [], nextBlock: null };
     const blocksPerDay = view.blocksPerDay;
     assert(Number.isSafeInteger(blocksPerDay) && blocksPerDay > 0, () => `blocksPerDay must be a positive integer, got ${blocksPerDay}`);
     this.#startBlock ??= view.block;

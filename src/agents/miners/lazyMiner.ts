@@ -18,6 +18,7 @@ import type { Agent, AgentDecision, AgentFactory, AgentSpec } from '../agent.ts'
 import type { AgentView } from '../agentView.ts';
 import { numberParam } from '../agentParams.ts';
 import { HonestMiner } from './honestMiner.ts';
+import { UidWatch } from './uidWatch.ts';
 
 export const LAZY_MINER_KIND = 'miner.lazy';
 
@@ -43,8 +44,7 @@ export class LazyMiner implements Agent {
   #daysDrawn = 0;
   #up = true;
   #servedQuality: number | null = null;
-  #hasHeldUid = false;
-  #retired = false;
+  readonly #life = new UidWatch();
 
   constructor(spec: AgentSpec, rng: Rng) {
     this.spec = spec;
@@ -64,12 +64,7 @@ export class LazyMiner implements Agent {
   }
 
   act(view: AgentView): AgentDecision {
-    if (this.#retired) return { actions: [], nextBlock: null };
-    if (view.self.uid !== null) this.#hasHeldUid = true;
-    else if (this.#hasHeldUid) {
-      this.#retired = true;
-      return { actions: [], nextBlock: null };
-    }
+    if (this.#life.retiredAfter(view)) return { actions: [], nextBlock: null };
     const blocksPerDay = view.blocksPerDay;
     assert(Number.isSafeInteger(blocksPerDay) && blocksPerDay > 0, () => `blocksPerDay must be a positive integer, got ${blocksPerDay}`);
     this.#startBlock ??= view.block;
