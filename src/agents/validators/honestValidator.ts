@@ -25,8 +25,8 @@
  * (`weights.rs` `check_length`); if every score is 0 it sets nothing. Iteration is in UID order.
  */
 import type { Rng } from '../../primitives/rng.ts';
+import { WeightsSchedule } from './weightsSchedule.ts';
 import type { Agent, AgentDecision, AgentFactory, AgentSpec } from '../agent.ts';
-import type { Action } from '../action.ts';
 import type { AgentView, SubnetView } from '../agentView.ts';
 import { integerParam, nullableIntegerParam, numberParam } from '../agentParams.ts';
 
@@ -91,15 +91,15 @@ export class HonestValidator implements Agent {
   readonly firstBlock = 1;
   readonly params: HonestValidatorParams;
   readonly #rng: Rng;
-  #phased = false;
-  /** Block of its last weights action (sent; the chain may still have refused it). */
-  #lastActBlock: number | null = null;
+  readonly #schedule: WeightsSchedule;
   readonly #scores = new Map<number, Score>();
 
   constructor(spec: AgentSpec, rng: Rng) {
     this.spec = spec;
     this.params = readHonestValidatorParams(spec);
     this.#rng = rng;
+    // The schedule draws its phase from the same stream, first, as before it was shared.
+    this.#schedule = new WeightsSchedule(rng, this.params.weightsEveryBlocks);
   }
 
   /** Current score per UID (ascending), for inspection. */
@@ -110,36 +110,16 @@ export class HonestValidator implements Agent {
   act(view: AgentView): AgentDecision {
     const subnet = view.subnet(this.spec.netuid);
     if (subnet === undefined) return { actions: [], nextBlock: null };
-    const interval = this.params.weightsEveryBlocks ?? Math.max(1, subnet.tempoBlocks);
-    if (!this.#phased) {
-      this.#phased = true;
-      return { actions: [], nextBlock: view.block + this.#rng.nextInt(1, interval + 1) };
-    }
-    const uid = view.self.uid;
-    const isOwner = view.self.hotkey === subnet.ownerHotkey;
-    if (uid === null || (!isOwner && subnet.validatorPermit[uid] !== true)) return { actions: [], nextBlock: view.block + interval };
-    const earliest = this.#earliestAllowedBlock(subnet, uid);
-    if (view.block < earliest) return { actions: [], nextBlock: earliest };
-
+    const gate = this.#schedule.gate(view, subnet);
+    if (!gate.ready) return gate.decision;
+    const uid = gate.uid;
     this.#evaluate(view, subnet, uid);
     const current = new Map<number, number>();
-    for (const [u, s] of this.#scores) current.set(u, s.score);
+    for (const [u, sc] of this.#scores) current.set(u, sc.score);
     const padOrder = [...Array(subnet.n).keys()].filter((u) => u !== uid);
     padOrder.push(uid);
     const w = scoresToWeights(current, Math.min(subnet.n, subnet.minAllowedWeights), padOrder);
-    if (w.uids.length === 0) return { actions: [], nextBlock: view.block + interval };
-
-    this.#lastActBlock = view.block;
-    const action: Action = subnet.commitRevealEnabled
-      ? { type: 'commit_weights', netuid: this.spec.netuid, uids: w.uids, values: w.values }
-      : { type: 'set_weights', netuid: this.spec.netuid, uids: w.uids, values: w.values };
-    return { actions: [action], nextBlock: view.block + Math.max(interval, subnet.weightsSetRateLimitBlocks, 1) };
-  }
-
-  /** The first block the chain's rate limit lets this UID set (or commit) weights. */
-  #earliestAllowedBlock(subnet: SubnetView, uid: number): number {
-    const lastUpdate = Math.max(this.#lastActBlock ?? 0, subnet.blockAtRegistration[uid] ?? 0);
-    return lastUpdate === 0 ? 0 : lastUpdate + subnet.weightsSetRateLimitBlocks;
+    return this.#schedule.decide(view, subnet, gate.intervalBlocks, w);
   }
 
   /** Forgets stale scores, picks this round's miners and folds their noisy evaluations in. */

@@ -1,7 +1,6 @@
 /**
- * When a weight-setting validator acts, shared by the validators that do not evaluate miners
- * themselves (`validator.weight_copier`; the ones built on `validator.honest` use its own timing,
- * which this restates): the first act only picks a phase `offset` ∈ [1, interval] from the agent's
+ * When a weight-setting validator acts, shared by `validator.honest` (and the kinds built on it)
+ * and `validator.weight_copier`: the first act only picks a phase `offset` ∈ [1, interval] from the agent's
  * RNG; after that it acts every interval (the subnet tempo when the interval is null), skips rounds
  * while it holds no UID or no validator permit (unless it is the subnet owner), and never acts
  * before the chain's rate limit allows (`weights.rs` `check_rate_limit` at 14bc6f9:
