@@ -13,12 +13,13 @@ export type Action =
   | { readonly type: 'add_stake'; readonly netuid: number; readonly hotkey?: string; readonly amountRao: bigint }
   /** Unstake alpha from `hotkey` (default: own) on `netuid`. */
   | { readonly type: 'remove_stake'; readonly netuid: number; readonly hotkey?: string; readonly alphaRao: bigint }
-  /** Burned registration of the agent's hotkey (or `hotkey`) on `netuid`. */
+  /** Burned registration of the agent's hotkey (or `hotkey`, one of its own) on `netuid`, paid by its coldkey. */
   | { readonly type: 'register'; readonly netuid: number; readonly hotkey?: string }
   /**
    * Off-chain: the quality of what the miner serves from now on, in [0, 1]. Validators' evaluations
-   * read it (with their own noise); the chain never sees it.
+   * read it (with their own noise); the chain never sees it. `hotkey` (default: its own) must be one
+   * of the agent's hotkeys.
    */
-  | { readonly type: 'serve'; readonly netuid: number; readonly quality: number };
+  | { readonly type: 'serve'; readonly netuid: number; readonly quality: number; readonly hotkey?: string };
 
 export type ActionType = Action['type'];

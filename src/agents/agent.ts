@@ -15,7 +15,13 @@ export interface AgentSpec {
   readonly kind: string;
   readonly group: string;
   readonly coldkey: string;
+  /** Its main hotkey (`hotkeys[0]`): the one it registers, stakes and serves with by default. */
   readonly hotkey: string;
+  /**
+   * Every hotkey it controls, all owned by `coldkey` (a sybil owner runs several identities); the
+   * first is `hotkey`, the others `<id>.h<k>`. Agents without any UID (traders) still have one.
+   */
+  readonly hotkeys: readonly string[];
   readonly netuid: number;
   /** The kind's parameters, validated and with defaults filled by the scenario loader. */
   readonly params: Readonly<Record<string, unknown>>;

@@ -29,6 +29,10 @@ export interface SubnetView {
   readonly lastEmissionRao: readonly bigint[];
   /** Public stored weight row of a UID (after reveal), `[uid, u16]` pairs; empty if none. */
   weightsOf(uid: number, mechanism?: number): readonly (readonly [number, number])[];
+  /** Coldkey owning the hotkey at `uid` (public: `Owner` storage), or null for an empty UID. */
+  coldkeyOfUid(uid: number): string | null;
+  /** `ImmunityPeriod`: blocks after registration during which a UID cannot be pruned. */
+  readonly immunityPeriodBlocks: number;
   /** Alpha stake a UID's hotkey holds on this subnet (own, before childkeys), alpha-rao. */
   stakeOfUid(uid: number): bigint;
   /** Spot price, rao per alpha (rounded down). */
@@ -42,10 +46,14 @@ export interface SelfView {
   readonly id: string;
   readonly coldkey: string;
   readonly hotkey: string;
+  /** Every hotkey the agent controls (`hotkeys[0] === hotkey`). */
+  readonly hotkeys: readonly string[];
   /** The subnet the agent belongs to. */
   readonly netuid: number;
   /** The agent's UID on its subnet, or null while it holds none (not yet registered, or pruned). */
   readonly uid: number | null;
+  /** UID of one of its hotkeys on `netuid` (default: its subnet), or null. */
+  uidOf(hotkey: string, netuid?: number): number | null;
   /** Free TAO of the coldkey, rao. */
   readonly balanceRao: bigint;
   /** Alpha the coldkey holds on (hotkey, netuid), alpha-rao. */

@@ -42,7 +42,7 @@ describe('validator.honest (property)', () => {
             kind: 'validator.honest',
             group: 'v',
             coldkey: 'ck',
-            hotkey: w.self.hotkey,
+            hotkey: w.self.hotkey, hotkeys: [w.self.hotkey],
             netuid: 1,
             params: { noise_sd: o.noiseSd, sample_size: o.sampleSize, weights_every_blocks: o.every, score_ema: o.ema },
           };
@@ -121,7 +121,7 @@ describe('miner.honest (property)', () => {
             kind: 'miner.honest',
             group: 'm',
             coldkey: 'ck',
-            hotkey: 'hk1',
+            hotkey: 'hk1', hotkeys: ['hk1'],
             netuid: 1,
             params: { quality: { distribution: 'normal', mean, sd: 0.5 }, drift_sd_per_day: driftSd, improvement_per_day: trend },
           };

@@ -16,6 +16,24 @@ export interface AgentKind {
   readonly doc: string;
   /** Schema of `params`; its output (defaults filled) is what the agent receives. */
   readonly params: z.ZodType<Readonly<Record<string, unknown>>>;
+  /**
+   * How many hotkeys one agent of the kind controls and how many of them hold a UID at genesis
+   * (default: one of each). Traders hold no UID; a sybil owner holds several; a UID sniper starts
+   * unregistered and registers through the chain.
+   */
+  readonly keys?: (params: Readonly<Record<string, unknown>>) => AgentKeys;
+}
+
+export interface AgentKeys {
+  readonly hotkeys: number;
+  readonly genesisUids: number;
+}
+
+const ONE_UID: AgentKeys = { hotkeys: 1, genesisUids: 1 };
+
+/** Hotkeys and genesis UIDs of one agent of `kind` with its parsed `params`. */
+export function agentKeysOf(kind: string, params: Readonly<Record<string, unknown>>): AgentKeys {
+  return findAgentKind(kind)?.keys?.(params) ?? ONE_UID;
 }
 
 const minerHonestParams = strict({

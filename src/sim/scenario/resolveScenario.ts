@@ -35,6 +35,7 @@ import {
   type RawSubnet,
 } from './scenarioSchema.ts';
 import { integer } from './schemaParts.ts';
+import { agentKeysOf } from './agentKinds.ts';
 import { NO_STAKE, resolveStakeDistribution } from './stakeDistribution.ts';
 import { didYouMean } from './suggestName.ts';
 
@@ -167,7 +168,12 @@ class Resolver {
     const agentIds = Array.from({ length: raw.count }, (_v, i) => `${subnetName}.${name}.${i}`);
     const balanceRao = raw.balance ?? 0n;
     for (const id of agentIds) this.credit(id, balanceRao);
-    return { name, kind: raw.kind, count: raw.count, stake, balanceRao, params: raw.params, agentIds };
+    const keys = agentKeysOf(raw.kind, raw.params);
+    // Genesis stake sits on the agent's first hotkey, which must hold a UID to carry it.
+    if (keys.genesisUids === 0 && raw.stake !== undefined && !(stake.distribution === 'fixed' && stake.amountRao === 0n)) {
+      this.problems.push({ path: [...at, 'stake'], message: `${raw.kind} holds no UID at genesis, so it has no hotkey to hold genesis stake; give it a balance and let it stake`, at: 'key' });
+    }
+    return { name, kind: raw.kind, count: raw.count, stake, balanceRao, params: raw.params, agentIds, hotkeysPerAgent: keys.hotkeys, uidsPerAgent: keys.genesisUids };
   }
 
   /** Group names: explicit, else the kind (kind-2, kind-3, … when a kind repeats). */
@@ -198,9 +204,9 @@ class Resolver {
     const groupsRaw = raw.population ?? [];
     const names = this.groupNames(groupsRaw, [...at, 'population'], new Set());
     const population = groupsRaw.map((g, i) => this.group(g, name, names[i]!, [...at, 'population', i]));
-    const uids = 1 + population.reduce((a, g) => a + g.count, 0);
+    const uids = 1 + population.reduce((a, g) => a + g.count * g.uidsPerAgent, 0);
     if (uids > rules.turnover.maxAllowedUids) {
-      p.push({ path: [...at, 'population'], message: `1 owner + ${uids - 1} agents = ${uids} UIDs exceed max_allowed_uids = ${rules.turnover.maxAllowedUids}`, at: 'key' });
+      p.push({ path: [...at, 'population'], message: `1 owner + ${uids - 1} agent UIDs = ${uids} UIDs exceed max_allowed_uids = ${rules.turnover.maxAllowedUids}`, at: 'key' });
     }
     let replayFile: string | null = null;
     if (raw.replay !== undefined) {

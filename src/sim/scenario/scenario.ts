@@ -69,6 +69,10 @@ export interface PopulationGroup {
   readonly params: Readonly<Record<string, unknown>>;
   /** Stable agent ids `<subnet name>.<group name>.<index>`; the agent's RNG substream is `agent/<id>`. */
   readonly agentIds: readonly string[];
+  /** Hotkeys each agent controls (its kind's `keys`); the first is the agent id. */
+  readonly hotkeysPerAgent: number;
+  /** How many of them hold a UID from the start (registered at genesis, or by burn on joining). */
+  readonly uidsPerAgent: number;
 }
 
 export interface ScenarioSubnet {

@@ -43,8 +43,8 @@ const kindSchema = z.string({ error: (iss) => (iss.input === undefined ? undefin
 export const populationGroupSchema = strict({
   name: documented(nameSchema().optional(), { type: 'string', default: 'the kind, with -2, -3, … if repeated', doc: 'Group name, unique within the subnet; agent ids and metrics use it.' }),
   kind: documented(kindSchema, { type: 'string', doc: 'Agent kind (see "Agent kinds" below), e.g. `miner.honest`.' }),
-  count: documented(integer(0, 65535), { type: 'integer', unit: 'agents', doc: 'Number of agents; each registers one UID.' }),
-  stake: documented(stakeDistributionSchema.optional(), { type: 'stake distribution', default: '{distribution: fixed, amount: 0}', doc: 'Genesis stake of each agent on its own hotkey.' }),
+  count: documented(integer(0, 65535), { type: 'integer', unit: 'agents', doc: 'Number of agents; each holds one UID unless its kind says otherwise (traders hold none, `miner.sybil` several, `miner.uid_sniper` registers itself).' }),
+  stake: documented(stakeDistributionSchema.optional(), { type: 'stake distribution', default: '{distribution: fixed, amount: 0}', doc: 'Genesis stake of each agent on its own (first) hotkey; kinds holding no UID at genesis take none.' }),
   balance: documented(taoAmount().optional(), { type: 'amount', unit: 'TAO', default: '0', doc: "Free TAO on each agent's coldkey at genesis (pays stake moves and registration burns)." }),
   params: documented(z.record(z.string(), z.unknown()).optional(), { type: 'mapping', default: 'the kind\'s defaults', doc: 'Parameters of the agent kind, checked against its schema.' }),
 }).transform((g, ctx) => {

@@ -7,7 +7,7 @@ import type { AgentView, SubnetView } from '../../agents/agentView.ts';
 import type { Agent } from '../../agents/agent.ts';
 import { spotPriceU64F64 } from '../../consensus/amm/spotPrice.ts';
 import { subnetOf, type SubnetChain } from '../../consensus/chain/chainState.ts';
-import { balanceOf, hotkeyStake, stakeOf } from '../../consensus/staking/stakeLedger.ts';
+import { balanceOf, hotkeyOwner, hotkeyStake, stakeOf } from '../../consensus/staking/stakeLedger.ts';
 import type { World } from './world.ts';
 
 const EMPTY_ROW: readonly (readonly [number, number])[] = [];
@@ -32,6 +32,11 @@ function subnetView(world: World, s: SubnetChain): SubnetView {
     lastDividendRao: s.lastDividendRao,
     lastEmissionRao: s.lastEmissionRao,
     weightsOf: (uid, mechanism = 0) => nrn.mechanisms[mechanism]?.weights.get(uid) ?? EMPTY_ROW,
+    coldkeyOfUid: (uid) => {
+      const hk = nrn.hotkeys[uid];
+      return hk === null || hk === undefined ? null : (hotkeyOwner(ledger, hk) ?? null);
+    },
+    immunityPeriodBlocks: s.turnover.immunityPeriodBlocks,
     stakeOfUid: (uid) => {
       const hk = nrn.hotkeys[uid];
       return hk === null || hk === undefined ? 0n : hotkeyStake(ledger, hk, s.netuid);
@@ -56,8 +61,13 @@ export function agentViewOf(world: World, agent: Agent): AgentView {
       id: spec.id,
       coldkey: spec.coldkey,
       hotkey: spec.hotkey,
+      hotkeys: spec.hotkeys,
       netuid: spec.netuid,
       uid: uid < 0 ? null : uid,
+      uidOf: (hotkey, netuid = spec.netuid) => {
+        const u = subnetOf(state, netuid)?.neurons.hotkeys.indexOf(hotkey) ?? -1;
+        return u < 0 ? null : u;
+      },
       balanceRao: balanceOf(state.ledger, spec.coldkey),
       stakeRao: (netuid, hotkey = spec.hotkey) => stakeOf(state.ledger, hotkey, spec.coldkey, netuid),
     },

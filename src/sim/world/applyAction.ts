@@ -25,10 +25,13 @@ export function applyAction(world: World, agent: Agent, action: Action): RunEven
   const spec = agent.spec;
   const block = state.block;
   switch (action.type) {
-    case 'serve':
+    case 'serve': {
+      const hotkey = action.hotkey ?? spec.hotkey;
+      if (!spec.hotkeys.includes(hotkey)) return outcome(block, agent, 'serve', { ok: false, reason: 'NotOwnHotkey' }, { netuid: action.netuid, hotkey });
       // Off-chain: no event (miners serve continuously; the record would be noise).
-      world.served.serve(action.netuid, spec.hotkey, action.quality);
+      world.served.serve(action.netuid, hotkey, action.quality);
       return null;
+    }
     case 'set_weights': {
       const r = setWeights(state, { hotkey: spec.hotkey, netuid: action.netuid, uids: action.uids, values: action.values });
       return outcome(block, agent, 'set_weights', r, { netuid: action.netuid, entries: action.uids.length });
@@ -49,6 +52,8 @@ export function applyAction(world: World, agent: Agent, action: Action): RunEven
     }
     case 'register': {
       const hotkey = action.hotkey ?? spec.hotkey;
+      // An agent registers only hotkeys it controls (its coldkey becomes their `Owner`).
+      if (!spec.hotkeys.includes(hotkey)) return outcome(block, agent, 'register', { ok: false, reason: 'NotOwnHotkey' }, { netuid: action.netuid, hotkey });
       const r = burnedRegister(state, { coldkey: spec.coldkey, hotkey, netuid: action.netuid });
       if (r.ok && r.replacedHotkey !== null) world.served.stop(action.netuid, r.replacedHotkey);
       return outcome(block, agent, 'register', r, { netuid: action.netuid, hotkey, ...(r.ok ? { uid: r.uid, burn_rao: r.burnPaidRao, replaced: r.replacedHotkey } : {}) });

@@ -15,7 +15,7 @@ import { removeStake } from '../../consensus/staking/removeStake.ts';
 import type { RunEvent } from '../run/records.ts';
 import type { PopulationGroup, ScenarioEvent, SubnetRulesPatch } from '../scenario/scenario.ts';
 import { stakeTaoForJoin } from './sampleStake.ts';
-import { addPopulation } from './genesis.ts';
+import { addPopulation, agentHotkeys } from './genesis.ts';
 import { groupKey, type World } from './world.ts';
 
 /** Writes a `set_hyperparameter` patch into a live subnet (the tempo also drives the scheduler). */
@@ -44,14 +44,23 @@ function result(e: ScenarioEvent, r: { readonly ok: boolean; readonly reason?: s
 }
 
 /**
- * Registers each new agent's hotkey by burn and stakes its drawn stake on it (TAO from its own
- * coldkey; an alpha amount is valued at the spot price), each step recorded like an agent action.
+ * Registers the first `uidsPerAgent` hotkeys of each new agent by burn and stakes its drawn stake
+ * on its first hotkey (TAO from its own coldkey; an alpha amount is valued at the spot price), each
+ * step recorded like an agent action. Kinds that start without a UID are left to act themselves.
  */
 function registerAgents(world: World, netuid: number, group: PopulationGroup, ids: readonly string[], out: RunEvent[], block: number): void {
   for (const id of ids) {
-    const r = burnedRegister(world.state, { coldkey: id, hotkey: id, netuid });
-    out.push(r.ok ? { block, kind: 'action', agent: id, what: 'register', detail: { netuid, uid: r.uid, burn_rao: r.burnPaidRao } } : { block, kind: 'action_rejected', agent: id, what: 'register', reason: r.reason, detail: { netuid } });
-    if (!r.ok) continue;
+    if (group.uidsPerAgent === 0) continue;
+    const hotkeys = agentHotkeys(id, group.hotkeysPerAgent);
+    let firstRegistered = false;
+    for (let k = 0; k < group.uidsPerAgent; k++) {
+      const hotkey = hotkeys[k]!;
+      const r = burnedRegister(world.state, { coldkey: id, hotkey, netuid });
+      out.push(r.ok ? { block, kind: 'action', agent: id, what: 'register', detail: { netuid, hotkey, uid: r.uid, burn_rao: r.burnPaidRao } } : { block, kind: 'action_rejected', agent: id, what: 'register', reason: r.reason, detail: { netuid, hotkey } });
+      if (r.ok && r.replacedHotkey !== null) world.served.stop(netuid, r.replacedHotkey);
+      if (k === 0) firstRegistered = r.ok;
+    }
+    if (!firstRegistered) continue;
     const price = spotPriceU64F64(subnetOf(world.state, netuid)!.economy.pool);
     const taoRao = stakeTaoForJoin(group.stake, world.rng.stream(`agent/${id}`).stream('join-stake'), price);
     if (taoRao === 0n) continue;
@@ -94,7 +103,7 @@ export function applyScenarioEvent(world: World, e: ScenarioEvent): RunEvent[] {
       const leaving = e.count === null ? members : members.slice(Math.max(0, members.length - e.count));
       for (const a of leaving) {
         a.active = false;
-        world.served.stop(e.netuid, a.agent.spec.hotkey);
+        for (const hk of a.agent.spec.hotkeys) world.served.stop(e.netuid, hk);
       }
       return [result(e, { ok: true }, { netuid: e.netuid, group: e.group, count: leaving.length })];
     }

@@ -74,11 +74,18 @@ function addScenarioSubnet(world: World, s: ScenarioSubnet): void {
   for (const group of s.population) addPopulation(world, s.netuid, group, true);
 }
 
+/** The hotkeys of agent `id`: the id itself, then `<id>.h1`, `<id>.h2`, … (one coldkey = the id owns them all). */
+export function agentHotkeys(id: string, count: number): string[] {
+  return Array.from({ length: Math.max(1, count) }, (_v, k) => (k === 0 ? id : `${id}.h${k}`));
+}
+
 /**
- * Creates the agents of a group on `netuid`. At genesis they are registered and staked directly;
- * agents that join later (`agents_join`, `register_subnet`) go through the chain: the world applies
- * a burned registration and then an `add_stake` of the drawn amount for each, paid from its coldkey
- * (applyScenarioEvent.ts).
+ * Creates the agents of a group on `netuid`. At genesis the first `uidsPerAgent` hotkeys of each
+ * agent are registered and its genesis stake goes on its first hotkey; agents that join later
+ * (`agents_join`, `register_subnet`) go through the chain: the world applies a burned registration
+ * for each such hotkey and then an `add_stake` of the drawn amount, paid from its coldkey
+ * (applyScenarioEvent.ts). Kinds that hold no UID at first (traders, UID snipers) only get their
+ * accounts; they act through the chain themselves.
  */
 export function addPopulation(world: World, netuid: number, group: PopulationGroup, genesis: boolean): string[] {
   const state = world.state;
@@ -87,13 +94,16 @@ export function addPopulation(world: World, netuid: number, group: PopulationGro
   const ids: string[] = [];
   for (const id of group.agentIds) {
     const agentRng = world.rng.stream(`agent/${id}`);
+    const hotkeys = agentHotkeys(id, group.hotkeysPerAgent);
     if (genesis) {
-      addGenesisNeuron(state, netuid, id, id);
-      const stake = sampleStakeRao(group.stake, agentRng.stream('genesis-stake'), priceU64F64);
-      if (stake > 0n) addGenesisStake(state, netuid, id, id, stake);
+      for (let k = 0; k < group.uidsPerAgent; k++) addGenesisNeuron(state, netuid, hotkeys[k]!, id);
+      if (group.uidsPerAgent > 0) {
+        const stake = sampleStakeRao(group.stake, agentRng.stream('genesis-stake'), priceU64F64);
+        if (stake > 0n) addGenesisStake(state, netuid, id, id, stake);
+      }
     }
-    world.groupOf.set(groupKey(netuid, id), group.name);
-    const spec: AgentSpec = { id, kind: group.kind, group: group.name, coldkey: id, hotkey: id, netuid, params: group.params };
+    for (const hk of hotkeys) world.groupOf.set(groupKey(netuid, hk), group.name);
+    const spec: AgentSpec = { id, kind: group.kind, group: group.name, coldkey: id, hotkey: id, hotkeys, netuid, params: group.params };
     const agent = createAgent(spec, agentRng);
     const index = world.agents.length;
     world.agents.push({ agent, index, active: true });

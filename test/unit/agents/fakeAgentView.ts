@@ -25,11 +25,14 @@ export interface FakeSubnet {
   weights?: (readonly (readonly [number, number])[])[];
   /** Stake of each UID's hotkey, alpha-rao; absent = 0. */
   stakes?: bigint[];
+  /** Coldkey owning each UID's hotkey; absent = `ck-<hotkey>`. */
+  coldkeys?: (string | null)[];
+  immunityPeriodBlocks?: number;
 }
 
 export interface FakeWorld {
   blocksPerDay: number;
-  self: { id: string; coldkey: string; hotkey: string; netuid: number; uid: number | null };
+  self: { id: string; coldkey: string; hotkey: string; hotkeys?: string[]; netuid: number; uid: number | null };
   subnets: FakeSubnet[];
 }
 
@@ -80,6 +83,12 @@ function subnetView(s: FakeSubnet): SubnetView {
     lastDividendRao: Array.from({ length: n }, () => 0n),
     lastEmissionRao: Array.from({ length: n }, () => 0n),
     weightsOf: (uid) => (s.weights?.[uid] ?? []).map(([u, w]) => [u, w] as const),
+    coldkeyOfUid: (uid) => {
+      const hk = s.hotkeys[uid];
+      if (hk === null || hk === undefined) return null;
+      return s.coldkeys?.[uid] ?? `ck-${hk}`;
+    },
+    immunityPeriodBlocks: s.immunityPeriodBlocks ?? 5000,
     stakeOfUid: (uid) => s.stakes?.[uid] ?? 0n,
     priceRao: 1_000_000_000n,
     registrationBurnRao: 0n,
@@ -92,7 +101,16 @@ export function viewAt(world: FakeWorld, block: number): AgentView {
   return {
     block,
     blocksPerDay: world.blocksPerDay,
-    self: { ...world.self, balanceRao: 0n, stakeRao: () => 0n },
+    self: {
+      ...world.self,
+      hotkeys: world.self.hotkeys ?? [world.self.hotkey],
+      balanceRao: 0n,
+      stakeRao: () => 0n,
+      uidOf: (hotkey, netuid = world.self.netuid) => {
+        const u = world.subnets.find((x) => x.netuid === netuid)?.hotkeys.indexOf(hotkey) ?? -1;
+        return u < 0 ? null : u;
+      },
+    },
     netuids: subnets.map((s) => s.netuid).sort((a, b) => a - b),
     subnet: (netuid) => subnets.find((s) => s.netuid === netuid),
     servedQuality: (netuid, uid) => world.subnets.find((s) => s.netuid === netuid)?.served[uid] ?? null,

@@ -13,7 +13,7 @@ describe('agent registry', () => {
   it('builds every kind from the schema defaults and lets it act at its first block', () => {
     for (const kind of agentKindNames()) {
       const params = AGENT_KINDS[kind]!.params.parse({});
-      const spec = { id: `sn1.${kind}.0`, kind, group: 'g', coldkey: 'ck', hotkey: 'hk1', netuid: 1, params };
+      const spec = { id: `sn1.${kind}.0`, kind, group: 'g', coldkey: 'ck', hotkey: 'hk1', hotkeys: ['hk1'], netuid: 1, params };
       const agent = createAgent(spec, Rng.fromSeed(`agent/${spec.id}`));
       expect(agent.spec).toBe(spec);
       const w = fakeWorld(fakeSubnet(4, { served: [0.5, null, 0.7, 0.2] }), 1);
@@ -25,7 +25,7 @@ describe('agent registry', () => {
   it('has no factory for an unknown kind, and refuses to build one', () => {
     expect(agentFactoryFor('miner.no_such_kind')).toBeUndefined();
     expect(agentFactoryFor('toString')).toBeUndefined();
-    const spec = { id: 'x', kind: 'miner.no_such_kind', group: 'g', coldkey: 'ck', hotkey: 'hk', netuid: 1, params: {} };
+    const spec = { id: 'x', kind: 'miner.no_such_kind', group: 'g', coldkey: 'ck', hotkey: 'hk', hotkeys: ['hk'], netuid: 1, params: {} };
     expect(() => createAgent(spec, Rng.fromSeed('x'))).toThrow(AssertionError);
   });
 });

@@ -11,7 +11,7 @@ function copierSpec(params: Record<string, unknown>): AgentSpec {
     kind: 'miner.copier',
     group: 'copiers',
     coldkey: 'ck',
-    hotkey: 'hk3',
+    hotkey: 'hk3', hotkeys: ['hk3'],
     netuid: 1,
     params: { target_uid: 1, delay_blocks: 20, degradation: 0.05, observe_every_blocks: 10, ...params },
   };

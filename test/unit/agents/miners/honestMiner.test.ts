@@ -13,7 +13,7 @@ function minerSpec(params: Record<string, unknown>): AgentSpec {
     kind: 'miner.honest',
     group: 'miners',
     coldkey: 'ck',
-    hotkey: 'hk3',
+    hotkey: 'hk3', hotkeys: ['hk3'],
     netuid: 1,
     params: { quality: { distribution: 'fixed', value: 0.5 }, drift_sd_per_day: 0, improvement_per_day: 0, ...params },
   };

@@ -14,7 +14,7 @@ function lazySpec(params: Record<string, unknown>): AgentSpec {
     kind: 'miner.lazy',
     group: 'lazy',
     coldkey: 'ck',
-    hotkey: 'hk3',
+    hotkey: 'hk3', hotkeys: ['hk3'],
     netuid: 1,
     params: { quality: { distribution: 'fixed', value: 0.8 }, drift_sd_per_day: 0, improvement_per_day: 0, uptime: 0.5, stale_penalty: 0.5, ...params },
   };

@@ -12,7 +12,7 @@ function cabalSpec(params: Record<string, unknown> = {}): AgentSpec {
     kind: 'validator.cabal',
     group: 'cabal',
     coldkey: 'ck',
-    hotkey: 'hk0',
+    hotkey: 'hk0', hotkeys: ['hk0'],
     netuid: 1,
     params: { noise_sd: 0, sample_size: 0, weights_every_blocks: null, score_ema: 1, favoured_prefix: 'sn1.cabal_miners.', boost: 4, ...params },
   };

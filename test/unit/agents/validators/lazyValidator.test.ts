@@ -7,7 +7,7 @@ import { Rng } from '../../../../src/primitives/rng.ts';
 import { fakeSubnet, fakeWorld, viewAt, type FakeWorld } from '../fakeAgentView.ts';
 
 function lazySpec(params: Record<string, unknown> = {}): AgentSpec {
-  return { id: 'sn1.lazy.0', kind: 'validator.lazy', group: 'lazy', coldkey: 'ck', hotkey: 'hk0', netuid: 1, params: { noise_sd: 0, sample_size: 3, update_every_tempos: 10, ...params } };
+  return { id: 'sn1.lazy.0', kind: 'validator.lazy', group: 'lazy', coldkey: 'ck', hotkey: 'hk0', hotkeys: ['hk0'], netuid: 1, params: { noise_sd: 0, sample_size: 3, update_every_tempos: 10, ...params } };
 }
 
 const SERVED = [null, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];

@@ -9,7 +9,7 @@ import { fakeSubnet, fakeWorld, viewAt, type FakeWorld } from '../fakeAgentView.
 const HONEST = { noise_sd: 0.05, sample_size: 0, weights_every_blocks: 50, score_ema: 1 };
 
 function offlineSpec(params: Record<string, unknown> = {}): AgentSpec {
-  return { id: 'sn1.offline.0', kind: 'validator.offline', group: 'offline', coldkey: 'ck', hotkey: 'hk0', netuid: 1, params: { ...HONEST, stop_at_day: 1, stop_at_block: null, ...params } };
+  return { id: 'sn1.offline.0', kind: 'validator.offline', group: 'offline', coldkey: 'ck', hotkey: 'hk0', hotkeys: ['hk0'], netuid: 1, params: { ...HONEST, stop_at_day: 1, stop_at_block: null, ...params } };
 }
 
 const setup = (blocksPerDay = 7200): FakeWorld => fakeWorld(fakeSubnet(4, { served: [null, 0.3, 0.6, 0.9] }), 0, blocksPerDay);

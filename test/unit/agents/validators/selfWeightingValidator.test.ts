@@ -11,7 +11,7 @@ function selfSpec(params: Record<string, unknown> = {}): AgentSpec {
     kind: 'validator.self_weighting',
     group: 'selfish',
     coldkey: 'ck',
-    hotkey: 'hk0',
+    hotkey: 'hk0', hotkeys: ['hk0'],
     netuid: 1,
     params: { noise_sd: 0, sample_size: 0, weights_every_blocks: null, score_ema: 1, self_share: 0.5, ...params },
   };

@@ -6,7 +6,7 @@ import { Rng } from '../../../../src/primitives/rng.ts';
 import { fakeSubnet, fakeWorld, viewAt, type FakeSubnet, type FakeWorld } from '../fakeAgentView.ts';
 
 function copierSpec(params: Record<string, unknown> = {}): AgentSpec {
-  return { id: 'sn1.copiers.0', kind: 'validator.weight_copier', group: 'copiers', coldkey: 'ck', hotkey: 'hk4', netuid: 1, params: { weights_every_blocks: null, ...params } };
+  return { id: 'sn1.copiers.0', kind: 'validator.weight_copier', group: 'copiers', coldkey: 'ck', hotkey: 'hk4', hotkeys: ['hk4'], netuid: 1, params: { weights_every_blocks: null, ...params } };
 }
 
 /**
