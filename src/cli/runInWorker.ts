@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RunManifest } from '../sim/artifacts/runManifest.ts';
+import type { AbWritten } from '../sim/artifacts/writeAbArtifacts.ts';
 import type { ScenarioOverride } from '../sim/scenario/scenarioOverride.ts';
 
 export interface RunWorkerData {
@@ -22,6 +23,8 @@ export interface RunWorkerData {
   /** Write into a sibling directory and swap it in at the end (`--force` on a non-empty DIR). */
   readonly replace: boolean;
   readonly checkDeterminism: boolean;
+  /** `--no-control`: run only the scenario even when it has a `control:` section. */
+  readonly noControl: boolean;
   readonly tag: string;
   readonly command: readonly string[];
   /** Int32 flag: non-zero = stop at the next block. */
@@ -30,10 +33,14 @@ export interface RunWorkerData {
   readonly runnerModuleUrl: string | null;
 }
 
+/** What one complete run (or A/B pair) wrote. */
+export type Written = { readonly kind: 'single'; readonly manifest: RunManifest } | { readonly kind: 'ab'; readonly pair: AbWritten };
+
 export type RunWorkerMessage =
-  | { readonly type: 'progress'; readonly run: 1 | 2; readonly block: number; readonly totalBlocks: number }
-  | { readonly type: 'done'; readonly first: RunManifest; readonly second: RunManifest | null }
-  /** `firstRunComplete`: the interrupt came during the `--check-determinism` second run. */
+  /** `label`: which run the block belongs to, e.g. `run`, `run 2/2`, `control`, `attack 1/2`. */
+  | { readonly type: 'progress'; readonly label: string; readonly block: number; readonly totalBlocks: number }
+  | { readonly type: 'done'; readonly first: Written; readonly second: Written | null }
+  /** `firstRunComplete`: the interrupt came during the `--check-determinism` second run (or pair). */
   | { readonly type: 'interrupted'; readonly firstRunComplete: boolean }
   | { readonly type: 'failed'; readonly message: string; readonly problems: readonly string[] | null };
 
@@ -41,7 +48,7 @@ export type RunOutcome = Exclude<RunWorkerMessage, { type: 'progress' }>;
 
 export interface RunInWorkerOptions extends Omit<RunWorkerData, 'stopFlag' | 'runnerModuleUrl'> {
   readonly runnerModuleUrl?: string | null;
-  readonly onProgress?: (run: 1 | 2, block: number, totalBlocks: number) => void;
+  readonly onProgress?: (label: string, block: number, totalBlocks: number) => void;
   /** Aborting asks the run to stop at the next block. */
   readonly stop?: AbortSignal;
 }
@@ -65,7 +72,7 @@ export function runInWorker(options: RunInWorkerOptions): Promise<RunOutcome> {
     stop?.addEventListener('abort', requestStop);
     let outcome: RunOutcome | null = null;
     worker.on('message', (m: RunWorkerMessage) => {
-      if (m.type === 'progress') onProgress?.(m.run, m.block, m.totalBlocks);
+      if (m.type === 'progress') onProgress?.(m.label, m.block, m.totalBlocks);
       else outcome ??= m;
     });
     worker.on('error', (e) => {

@@ -1,25 +1,32 @@
 /**
  * `yumalab run <scenario>` — simulates a scenario and writes its artifacts (manifest.json,
- * metrics.csv, neurons.csv, events.jsonl) into DIR, all or nothing. Argument and scenario
- * mistakes are found before anything runs (one line each, exit 2); the run itself happens on a
- * worker thread (runInWorker.ts) so Ctrl-C stops it at the next block (exit 130, no file left
- * half-written) and progress can redraw. The last stdout line is `digest sha256:<hex>`.
+ * metrics.csv, neurons.csv, events.jsonl, groups.csv) into DIR, all or nothing. A scenario with a
+ * `control:` section runs as an A/B pair: DIR/attack/ and DIR/control/ (each a complete run
+ * directory), DIR/ab.csv and the pair's DIR/manifest.json (writeAbArtifacts.ts); `--no-control`
+ * runs the scenario alone. Argument and scenario mistakes are found before anything runs (one
+ * line each, exit 2); the run itself happens on a worker thread (runInWorker.ts) so Ctrl-C stops
+ * it at the next block (exit 130, no file left half-written) and progress can redraw. The last
+ * stdout line is `digest sha256:<hex>` (the pair digest for an A/B pair).
  */
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { directoryState } from '../../sim/artifacts/directoryState.ts';
 import type { RunManifest } from '../../sim/artifacts/runManifest.ts';
+import { AB_FILE, ATTACK_DIR, CONTROL_DIR } from '../../sim/artifacts/writeAbArtifacts.ts';
 import { loadScenario } from '../../sim/scenario/loadScenario.ts';
 import { parseScalar, parseSetArgument, type ScenarioOverride } from '../../sim/scenario/scenarioOverride.ts';
-import { runInWorker, type RunOutcome } from '../runInWorker.ts';
+import { runInWorker, type RunOutcome, type Written } from '../runInWorker.ts';
 import { UsageError } from '../usageError.ts';
 
 export const RUN_USAGE = `usage: yumalab run <scenario.yaml> [options]
 
-Simulates the scenario block by block and writes manifest.json, metrics.csv, neurons.csv and
-events.jsonl into DIR. The last line printed is 'digest sha256:<hex>', the run's overall digest:
-the same scenario, seed and yumalab version always give the same digest.
+Simulates the scenario block by block and writes manifest.json, metrics.csv, neurons.csv,
+events.jsonl and groups.csv into DIR. A scenario with a 'control:' section runs as an A/B pair
+with the same seed: DIR/attack/ and DIR/control/ (each a full run directory), DIR/ab.csv (the
+groups of both runs side by side) and DIR/manifest.json. The last line printed is
+'digest sha256:<hex>', the run's (or pair's) overall digest: the same scenario, seed and yumalab
+version always give the same digest.
 
 options:
   --seed N                 run seed (overrides the scenario's 'seed')
@@ -28,6 +35,7 @@ options:
                            (repeatable; the value is read as a YAML scalar)
   --numeric chain|float    numeric mode (overrides 'chain.numeric')
   --check-determinism      run twice and compare the digests (exit 1 if they differ)
+  --no-control             run only the scenario, not its control: variant
   --force                  replace a non-empty DIR (the old one is kept until the new run is complete)
   --quiet                  no progress output; print only the digest line
 
@@ -54,6 +62,7 @@ export function runCommand(argv: readonly string[], out: (line: string) => void,
       set: { type: 'string', multiple: true, default: [] },
       numeric: { type: 'string' },
       'check-determinism': { type: 'boolean', default: false },
+      'no-control': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -96,8 +105,12 @@ export function runCommand(argv: readonly string[], out: (line: string) => void,
   };
   process.on('SIGINT', onSigint);
   hooks.interrupt?.addEventListener('abort', onSigint);
-  if (!quiet) err(`run ${scenario.name} seed ${scenario.seed} (${scenario.chain.mode}, ${scenario.durationBlocks} blocks) → ${outDir}`);
-  const progress = quiet ? null : makeProgress(err, values['check-determinism']);
+  const pair = scenario.control !== null && !values['no-control'];
+  if (!quiet) {
+    err(`run ${scenario.name} seed ${scenario.seed} (${scenario.chain.mode}, ${scenario.durationBlocks} blocks) → ${outDir}`);
+    if (pair) err(`A/B pair: attack, then control (${scenario.control!.overrides.map((o) => `${o.path}=${JSON.stringify(o.value)}`).join(', ')}), same seed`);
+  }
+  const progress = quiet ? null : makeProgress(err);
 
   return runInWorker({
     file,
@@ -105,6 +118,7 @@ export function runCommand(argv: readonly string[], out: (line: string) => void,
     outDir,
     replace: state === 'non-empty',
     checkDeterminism: values['check-determinism'],
+    noControl: values['no-control'],
     tag: String(process.pid),
     command: ['yumalab', 'run', ...argv],
     stop: interrupt.signal,
@@ -114,16 +128,16 @@ export function runCommand(argv: readonly string[], out: (line: string) => void,
     process.off('SIGINT', onSigint);
     hooks.interrupt?.removeEventListener('abort', onSigint);
     progress?.stop();
-    return report(outcome, outDir, quiet, out, err);
+    return report(outcome, outDir, pair, quiet, out, err);
   });
 }
 
-function report(outcome: RunOutcome, outDir: string, quiet: boolean, out: (line: string) => void, err: (line: string) => void): number {
+function report(outcome: RunOutcome, outDir: string, pair: boolean, quiet: boolean, out: (line: string) => void, err: (line: string) => void): number {
   switch (outcome.type) {
     case 'interrupted':
       err(
         outcome.firstRunComplete
-          ? `yumalab run: interrupted during the determinism check; ${outDir} holds the complete first run, the check did not finish`
+          ? `yumalab run: interrupted during the determinism check; ${outDir} holds the complete first ${pair ? 'pair' : 'run'}, the check did not finish`
           : `yumalab run: interrupted; nothing was written to ${outDir}`,
       );
       return 130;
@@ -131,15 +145,16 @@ function report(outcome: RunOutcome, outDir: string, quiet: boolean, out: (line:
       for (const line of outcome.problems ?? [`yumalab run: ${outcome.message}`]) err(line);
       return outcome.problems === null ? 1 : 2;
     case 'done': {
-      const { first, second } = outcome;
-      if (!quiet) out(`wrote ${outDir}: ${[...first.files.map((f) => f.name), 'manifest.json'].join(', ')}`);
-      if (second !== null) {
+      const first = summaryOf(outcome.first);
+      if (!quiet) out(`wrote ${outDir}: ${first.written.join(', ')}`);
+      if (outcome.second !== null) {
+        const second = summaryOf(outcome.second);
         if (second.digest !== first.digest) {
-          err(`yumalab run: determinism check failed: the first run gave ${first.digest}, the second ${second.digest}; differing files: ${differingFiles(first, second).join(', ')}`);
+          err(`yumalab run: determinism check failed: the first run gave ${first.digest}, the second ${second.digest}; differing files: ${differingFiles(first.files, second.files).join(', ')}`);
           out(`digest ${first.digest}`);
           return 1;
         }
-        if (!quiet) out('determinism check: OK, both runs gave the same digest');
+        if (!quiet) out(`determinism check: OK, both ${pair ? 'pairs' : 'runs'} gave the same digest`);
       }
       out(`digest ${first.digest}`);
       return 0;
@@ -147,45 +162,68 @@ function report(outcome: RunOutcome, outDir: string, quiet: boolean, out: (line:
   }
 }
 
-function differingFiles(a: RunManifest, b: RunManifest): string[] {
-  const names = new Set([...a.files, ...b.files].map((f) => f.name));
-  return [...names].sort().filter((n) => a.files.find((f) => f.name === n)?.sha256 !== b.files.find((f) => f.name === n)?.sha256);
+interface WrittenSummary {
+  readonly digest: string;
+  /** What the output directory holds, for the `wrote` line. */
+  readonly written: readonly string[];
+  /** Every artifact with its hash, paths relative to the output directory. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+function summaryOf(w: Written): WrittenSummary {
+  const filesOf = (m: RunManifest, prefix: string): [string, string][] => m.files.map((f) => [`${prefix}${f.name}`, f.sha256]);
+  if (w.kind === 'single') {
+    return { digest: w.manifest.digest, written: [...w.manifest.files.map((f) => f.name), 'manifest.json'], files: new Map(filesOf(w.manifest, '')) };
+  }
+  const { manifest, attack, control } = w.pair;
+  return {
+    digest: manifest.digest,
+    written: [`${ATTACK_DIR}/`, `${CONTROL_DIR}/`, AB_FILE, 'manifest.json'],
+    files: new Map([...filesOf(attack, `${ATTACK_DIR}/`), ...filesOf(control, `${CONTROL_DIR}/`), ...manifest.files.map((f): [string, string] => [f.name, f.sha256])]),
+  };
+}
+
+function differingFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): string[] {
+  const names = new Set([...a.keys(), ...b.keys()]);
+  return [...names].sort().filter((n) => a.get(n) !== b.get(n));
 }
 
 interface Progress {
-  readonly update: (run: 1 | 2, block: number, totalBlocks: number) => void;
+  readonly update: (label: string, block: number, totalBlocks: number) => void;
   readonly stop: () => void;
 }
 
-/** A bar on a terminal; otherwise one plain stderr line per 10 % (CI logs stay short). */
-function makeProgress(err: (line: string) => void, twoRuns: boolean): Progress {
-  const label = (run: 1 | 2): string => (twoRuns ? `run ${run}/2` : 'run');
+/**
+ * A bar on a terminal; otherwise one plain stderr line per 10 % of each run (CI logs stay short).
+ * Labels come from the worker: `run`, `run 1/2` … or `attack`, `control 2/2` … for a pair.
+ */
+function makeProgress(err: (line: string) => void): Progress {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       { format: '{label} [{bar}] {percentage}% | block {value}/{total} | eta {eta_formatted}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
       cliProgress.Presets.shades_classic,
     );
-    let current: 1 | 2 | 0 = 0;
+    let current: string | null = null;
     return {
-      update: (run, block, total) => {
-        if (run !== current) {
-          if (current !== 0) bar.stop();
-          current = run;
-          bar.start(total, block, { label: label(run) });
+      update: (label, block, total) => {
+        if (label !== current) {
+          if (current !== null) bar.stop();
+          current = label;
+          bar.start(total, block, { label });
         } else bar.update(block);
       },
       stop: () => {
-        if (current !== 0) bar.stop();
+        if (current !== null) bar.stop();
       },
     };
   }
-  let nextTenth = new Map<1 | 2, number>();
+  let nextTenth = new Map<string, number>();
   return {
-    update: (run, block, total) => {
+    update: (label, block, total) => {
       const tenth = Math.floor((10 * block) / Math.max(1, total));
-      if (tenth < (nextTenth.get(run) ?? 1)) return;
-      nextTenth.set(run, tenth + 1);
-      err(`${label(run)}: block ${block}/${total} (${tenth * 10}%)`);
+      if (tenth < (nextTenth.get(label) ?? 1)) return;
+      nextTenth.set(label, tenth + 1);
+      err(`${label}: block ${block}/${total} (${tenth * 10}%)`);
     },
     stop: () => {
       nextTenth = new Map();

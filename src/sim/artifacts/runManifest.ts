@@ -6,6 +6,8 @@
  * decimal strings, 2-space indentation, one trailing newline.
  */
 import { formatTao } from '../../primitives/units.ts';
+import type { SubnetOutcome } from '../run/subnetOutcomes.ts';
+import type { GroupOutcome } from '../run/groupOutcomes.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { YUMALAB_VERSION } from '../version.ts';
 import type { ArtifactFileInfo } from './artifactFile.ts';
@@ -16,6 +18,10 @@ export interface RunTotals {
   readonly blocks: number;
   readonly epochs: number;
   readonly finalIssuanceRao: bigint;
+  /** Written to `groups.csv`. */
+  readonly groups: readonly GroupOutcome[];
+  /** Written to `subnets.csv`. */
+  readonly subnets: readonly SubnetOutcome[];
 }
 
 export interface RunManifest {
@@ -72,6 +78,7 @@ export function buildManifest(m: ManifestInputs): RunManifest {
   };
 }
 
-export function manifestJson(m: RunManifest): string {
+/** Also used for the A/B pair manifest (writeAbArtifacts.ts), which has the same conventions. */
+export function manifestJson(m: RunManifest | object): string {
   return `${JSON.stringify(m, null, 2)}\n`;
 }

@@ -1,6 +1,7 @@
 /**
  * Runs a scenario into a directory, all or nothing (DESIGN.md habit 12): the artifacts stream
- * into temporary files in `outDir`; only when the run has finished are they renamed to their
+ * into temporary files in `outDir`; `groups.csv` and `subnets.csv` (the run's group and subnet
+ * outcomes, known only at the end) are written after the run; only when the run has finished are they renamed to their
  * final names, `manifest.json` last, so a directory with a manifest always holds a complete run.
  * If the run throws (an invariant violation, an interrupt, a full disk) every temporary file —
  * and every directory this call created — is removed and the error is rethrown.
@@ -10,11 +11,16 @@ import type { RunRecorder } from '../run/records.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { ArtifactFile } from './artifactFile.ts';
 import { ArtifactRecorder } from './artifactRecorder.ts';
+import { csvHeader, csvLine } from './csvTable.ts';
+import { GROUP_COLUMNS } from './groupColumns.ts';
+import { SUBNET_COLUMNS } from './subnetColumns.ts';
 import { makeDirectories } from './makeDirectories.ts';
 import { buildManifest, manifestJson, type RunManifest, type RunTotals } from './runManifest.ts';
 import { resolvedScenarioSha256, sha256Hex } from './scenarioHash.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
+export const GROUPS_FILE = 'groups.csv';
+export const SUBNETS_FILE = 'subnets.csv';
 
 export interface RunArtifactsRequest {
   readonly scenario: Scenario;
@@ -37,11 +43,19 @@ export function writeRunArtifacts(req: RunArtifactsRequest): RunManifest {
   const undoDirectories = makeDirectories(req.outDir);
   let recorder: ArtifactRecorder | null = null;
   let manifestFile: ArtifactFile | null = null;
+  let groupsFile: ArtifactFile | null = null;
+  let subnetsFile: ArtifactFile | null = null;
   const committed: ArtifactFile[] = [];
   try {
     recorder = new ArtifactRecorder(req.outDir, req.tag);
     const totals = req.execute(recorder);
-    const files = recorder.close();
+    groupsFile = new ArtifactFile(req.outDir, GROUPS_FILE, req.tag);
+    groupsFile.write(csvHeader(GROUP_COLUMNS));
+    for (const g of totals.groups) groupsFile.write(csvLine(GROUP_COLUMNS, g));
+    subnetsFile = new ArtifactFile(req.outDir, SUBNETS_FILE, req.tag);
+    subnetsFile.write(csvHeader(SUBNET_COLUMNS));
+    for (const s of totals.subnets) subnetsFile.write(csvLine(SUBNET_COLUMNS, s));
+    const files = [...recorder.close(), groupsFile.close(), subnetsFile.close()];
     const manifest = buildManifest({
       scenario: req.scenario,
       scenarioFileSha256: fileSha256,
@@ -54,7 +68,7 @@ export function writeRunArtifacts(req: RunArtifactsRequest): RunManifest {
     manifestFile = new ArtifactFile(req.outDir, MANIFEST_FILE, req.tag);
     manifestFile.write(manifestJson(manifest));
     manifestFile.close();
-    for (const f of [...recorder.files, manifestFile]) {
+    for (const f of [...recorder.files, groupsFile, subnetsFile, manifestFile]) {
       f.commit();
       committed.push(f);
     }
@@ -64,6 +78,8 @@ export function writeRunArtifacts(req: RunArtifactsRequest): RunManifest {
     // holds part of a run.
     for (const f of committed) f.discardFinal();
     recorder?.discard();
+    groupsFile?.discard();
+    subnetsFile?.discard();
     manifestFile?.discard();
     undoDirectories();
     throw e;

@@ -10,6 +10,10 @@
  *      audit is redone in full after anything that may touch the ledger, only for the epoch's
  *      subnets after a block whose only ledger change was epochs, and reused otherwise.
  *
+ * Alongside, `GroupOutcomes` (groupOutcomes.ts) sees genesis, every scenario event (before and
+ * after), every epoch — recorded or not — and the end, for the per-group totals of `RunSummary`;
+ * `SubnetOutcomes` (subnetOutcomes.ts) sees every block, for the per-subnet TAO emission.
+ *
  * Chain extrinsics run after the block's initialisation, as on chain, so "acting in block b" means
  * after stepBlock(b). All randomness comes from the scenario seed through named substreams
  * (`agent/<id>`), and every iteration is in a fixed order, so the same scenario and seed give the
@@ -27,6 +31,8 @@ import { applyScenarioEvent } from '../world/applyScenarioEvent.ts';
 import { buildWorld } from '../world/genesis.ts';
 import { applyReplayEpoch } from '../world/replaySubnet.ts';
 import { scheduleAgent, type World } from '../world/world.ts';
+import { GroupOutcomes, type GroupOutcome } from './groupOutcomes.ts';
+import { SubnetOutcomes, type SubnetOutcome } from './subnetOutcomes.ts';
 import type { RunEvent, RunRecorder } from './records.ts';
 import { recordEpoch } from './recordEpoch.ts';
 
@@ -43,6 +49,10 @@ export interface RunSummary {
   readonly finalIssuanceRao: bigint;
   readonly actions: number;
   readonly rejectedActions: number;
+  /** Per (home netuid, group), over every epoch of the run (groupOutcomes.ts); sorted by netuid, group. */
+  readonly groups: readonly GroupOutcome[];
+  /** Per subnet: TAO emission and its share, prices (subnetOutcomes.ts); sorted by netuid. */
+  readonly subnets: readonly SubnetOutcome[];
 }
 
 export class RunInterrupted extends Error {
@@ -81,6 +91,8 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunSummary
   };
   const world = buildWorld(scenario, Rng.fromSeed(scenario.seed));
   const state = world.state;
+  const outcomes = new GroupOutcomes(world);
+  const subnetOutcomes = new SubnetOutcomes(state);
   const total = scenario.durationBlocks;
   record({ block: 0, kind: 'run_start', what: scenario.name, detail: { seed: scenario.seed, mode: state.mode, blocks: total, agents: world.agents.length } });
   let ledger: LedgerAudit = auditLedger(state);
@@ -97,6 +109,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunSummary
   };
   ws.onEpoch = (e): void => {
     epochs++;
+    outcomes.onEpoch(subnetOf(state, e.netuid)!, e.output);
     if (cadence.shouldRecord(e.netuid, e.block)) recordEpoch(world, state, subnetOf(state, e.netuid)!, e, recorder, detail.has('neurons'), detail.has('summary'));
   };
   let eventIndex = 0;
@@ -111,7 +124,9 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunSummary
 
     const events = scenario.events;
     while (eventIndex < events.length && events[eventIndex]!.atBlock <= block) {
+      outcomes.beforeEvent(events[eventIndex]!);
       for (const e of applyScenarioEvent(world, events[eventIndex]!)) record(e);
+      outcomes.afterEvent();
       eventIndex++;
       ledgerTouched = true;
     }
@@ -137,13 +152,14 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunSummary
       }
     }
 
+    subnetOutcomes.afterBlock(state);
     if (ledgerTouched) ledger = auditLedger(state);
     else if (report.epochs.length > 0) ledger = auditLedger(state, ledger, new Set(report.epochs.map((e) => e.netuid)));
     assertInvariants(state, ledger);
     options.onProgress?.(block, total);
   }
   record({ block: state.block, kind: 'run_end', what: scenario.name, detail: { epochs, actions, rejected_actions: rejected, issuance_rao: state.globals.totalIssuanceRao } });
-  return { blocks: state.block, epochs, finalIssuanceRao: state.globals.totalIssuanceRao, actions, rejectedActions: rejected };
+  return { blocks: state.block, epochs, finalIssuanceRao: state.globals.totalIssuanceRao, actions, rejectedActions: rejected, groups: outcomes.finish(), subnets: subnetOutcomes.finish(state) };
 }
 
 /** For tests and notebooks: the world after genesis, without running. */

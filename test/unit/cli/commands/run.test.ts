@@ -105,7 +105,7 @@ describe('yumalab run: the run (with a stub loop)', () => {
     expect(r.code).toBe(0);
     expect(r.err[0]).toBe(`run tiny seed 3 (chain, 300 blocks) → ${dir}`);
     expect(r.err.filter((l) => /block \d+\/300/.test(l)).length).toBeGreaterThan(0);
-    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'manifest.json', 'metrics.csv', 'neurons.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'groups.csv', 'manifest.json', 'metrics.csv', 'neurons.csv', 'subnets.csv']);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(digestOf(r)).toBe(manifest.digest);
     expect(manifest.command).toEqual(['yumalab', 'run', TINY, '--out', dir]);
@@ -136,7 +136,7 @@ describe('yumalab run: the run (with a stub loop)', () => {
     try {
       const r = await run([TINY, '--seed', '5', '--quiet']);
       expect(r.code).toBe(0);
-      expect(readdirSync(join(here, 'runs', 'tiny', '5')).sort()).toEqual(['events.jsonl', 'manifest.json', 'metrics.csv', 'neurons.csv']);
+      expect(readdirSync(join(here, 'runs', 'tiny', '5')).sort()).toEqual(['events.jsonl', 'groups.csv', 'manifest.json', 'metrics.csv', 'neurons.csv', 'subnets.csv']);
     } finally {
       process.chdir(cwd);
     }
@@ -148,7 +148,7 @@ describe('yumalab run: the run (with a stub loop)', () => {
     writeFileSync(join(dir, 'stale.txt'), 'old');
     const r = await run([TINY, '--out', dir, '--force', '--quiet']);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'manifest.json', 'metrics.csv', 'neurons.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'groups.csv', 'manifest.json', 'metrics.csv', 'neurons.csv', 'subnets.csv']);
     expect(readdirSync(root).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
@@ -208,6 +208,9 @@ describe('yumalab run: the real loop on a tiny scenario', () => {
     expect(manifest).toMatchObject({ digest, seed: 3, numeric_mode: 'chain', duration_blocks: 300, blocks_run: 300 });
     expect(readFileSync(join(dir, 'metrics.csv'), 'utf8')).toMatch(/^block,day,netuid,group,uids,incentive_alpha,/);
     expect(readFileSync(join(dir, 'neurons.csv'), 'utf8').split('\n').length).toBeGreaterThan(2);
+    expect(readFileSync(join(dir, 'groups.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
+      'netuid,group,kind', '1,miners,miner.honest', '1,owner,', '1,validators,validator.honest', '',
+    ]);
     const other = await run([TINY, '--out', fresh(), '--seed', '4', '--quiet'], {});
     expect(other.code).toBe(0);
     expect(digestOf(other)).not.toBe(digest);

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeRunArtifacts, type RunArtifactsRequest } from '../../../../src/sim/artifacts/writeRunArtifacts.ts';
-import type { RunManifest } from '../../../../src/sim/artifacts/runManifest.ts';
+import type { RunManifest, RunTotals } from '../../../../src/sim/artifacts/runManifest.ts';
+import type { SubnetOutcome } from '../../../../src/sim/run/subnetOutcomes.ts';
+import type { GroupOutcome } from '../../../../src/sim/run/groupOutcomes.ts';
 import type { MetricsRow, NeuronRow, RunRecorder } from '../../../../src/sim/run/records.ts';
 import { loadScenario } from '../../../../src/sim/scenario/loadScenario.ts';
 import { YUMALAB_VERSION } from '../../../../src/sim/version.ts';
@@ -24,7 +26,14 @@ const NEURON_ROW: NeuronRow = {
   stakeWeight: 0.5, incentive: 0, dividends: 0.125, consensus: 0, validatorTrust: 1, validatorPermit: true,
   emissionRao: 999_999_999n, incentiveCreditRao: 0n, dividendCreditRao: 123_000_000_000n,
 };
-const TOTALS = { blocks: 360, epochs: 1, finalIssuanceRao: 10_000_000_500_000_000n };
+const GROUP_ROW: GroupOutcome = {
+  netuid: 1, group: 'cabal,1', kind: 'validator.cabal', agents: 3, uidsAtEnd: 2,
+  incentiveAlphaRao: 0n, dividendsAlphaRao: 1_500_000_000_001n, emissionTaoRao: 30_000_000_000n,
+  emissionShare: 2 / 3, stakeShare: 0.125, initialStakeTaoRao: 100_000_000_000n, initialWealthTaoRao: 150_000_000_000n,
+  finalWealthTaoRao: 149_999_999_999n, profitTaoRao: -1n, returnOnStake: 0.3,
+};
+const SUBNET_ROW: SubnetOutcome = { netuid: 1, taoEmissionRao: 1_000_000_000_001n, taoEmissionShare: 0.25, initialPriceTao: 0.02, maxPriceTao: 0.03, finalPriceTao: 0.025, finalMovingPriceTao: 0.021 };
+const TOTALS: RunTotals = { blocks: 360, epochs: 1, finalIssuanceRao: 10_000_000_500_000_000n, groups: [GROUP_ROW, { ...GROUP_ROW, netuid: 2, group: 'owner', kind: '', profitTaoRao: 2_000_000_000n }], subnets: [SUBNET_ROW] };
 
 let root = '';
 beforeAll(() => {
@@ -61,12 +70,30 @@ describe('writeRunArtifacts', () => {
     expect(readFileSync(join(req.outDir, 'events.jsonl'), 'utf8')).toBe('{"block":360,"kind":"action","agent":"sn1.validators.0","what":"set_weights","detail":{"count":5}}\n');
   });
 
+  it('writes groups.csv from the run totals: one row per group in the order given, exact signed TAO amounts', () => {
+    const req = request(writeOneOfEach);
+    writeRunArtifacts(req);
+    expect(readFileSync(join(req.outDir, 'groups.csv'), 'utf8')).toBe(
+      'netuid,group,kind,agents,uids_at_end,incentive_alpha,dividends_alpha,emission_tao,emission_share,stake_share,initial_stake_tao,initial_wealth_tao,final_wealth_tao,profit_tao,return_on_stake\n' +
+        '1,"cabal,1",validator.cabal,3,2,0,1500.000000001,30,0.666666667,0.125,100,150,149.999999999,-0.000000001,0.3\n' +
+        '2,owner,,3,2,0,1500.000000001,30,0.666666667,0.125,100,150,149.999999999,2,0.3\n',
+    );
+  });
+
+  it('writes subnets.csv from the run totals: exact TAO emission, shares and prices', () => {
+    const req = request(writeOneOfEach);
+    writeRunArtifacts(req);
+    expect(readFileSync(join(req.outDir, 'subnets.csv'), 'utf8')).toBe(
+      'netuid,tao_emission_tao,tao_emission_share,initial_price_tao,max_price_tao,final_price_tao,final_moving_price_tao\n' + '1,1000.000000001,0.25,0.02,0.03,0.025,0.021\n',
+    );
+  });
+
   it('writes a manifest whose file hashes and sizes match the bytes on disk and whose digest covers them', () => {
     const req = request(writeOneOfEach);
     const returned = writeRunArtifacts(req);
     const manifest = JSON.parse(readFileSync(join(req.outDir, 'manifest.json'), 'utf8')) as RunManifest;
     expect(manifest).toEqual(returned);
-    expect(readdirSync(req.outDir).sort()).toEqual(['events.jsonl', 'manifest.json', 'metrics.csv', 'neurons.csv']);
+    expect(readdirSync(req.outDir).sort()).toEqual(['events.jsonl', 'groups.csv', 'manifest.json', 'metrics.csv', 'neurons.csv', 'subnets.csv']);
     const lines: string[] = [];
     for (const f of manifest.files) {
       const bytes = readFileSync(join(req.outDir, f.name));
@@ -74,7 +101,7 @@ describe('writeRunArtifacts', () => {
       expect(f.bytes).toBe(bytes.length);
       lines.push(`${f.name} ${f.sha256}\n`);
     }
-    expect(manifest.files.map((f) => f.name)).toEqual(['events.jsonl', 'metrics.csv', 'neurons.csv']);
+    expect(manifest.files.map((f) => f.name)).toEqual(['events.jsonl', 'groups.csv', 'metrics.csv', 'neurons.csv', 'subnets.csv']);
     expect(manifest.digest).toBe(`sha256:${sha(lines.join(''))}`);
     expect(manifest.scenario).toEqual({ name: 'tiny', file: TINY, file_sha256: sha(readFileSync(TINY)), resolved_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(manifest).toMatchObject({
@@ -82,6 +109,14 @@ describe('writeRunArtifacts', () => {
       blocks_run: 360, epochs_run: 1, final_issuance_tao: '10000000.5', generated_at: '2025-01-01T00:00:00.000Z',
       command: ['yumalab', 'run', 'tiny.yaml'],
     });
+  });
+
+  it('covers groups.csv in the digest: different group outcomes give a different digest', () => {
+    const a = writeRunArtifacts(request(writeOneOfEach));
+    const b = writeRunArtifacts(request((r) => (writeOneOfEach(r), { ...TOTALS, groups: [{ ...GROUP_ROW, profitTaoRao: 0n }] })));
+    expect(b.files.find((f) => f.name === 'metrics.csv')).toEqual(a.files.find((f) => f.name === 'metrics.csv'));
+    expect(b.files.find((f) => f.name === 'groups.csv')!.sha256).not.toBe(a.files.find((f) => f.name === 'groups.csv')!.sha256);
+    expect(b.digest).not.toBe(a.digest);
   });
 
   it('keeps generated_at out of the digest: runs at different times have the same digest', () => {
@@ -137,9 +172,10 @@ describe('writeRunArtifacts', () => {
   });
 
   it('writes header-only CSVs and an empty events file for a run that records nothing', () => {
-    const req = request(() => TOTALS);
+    const req = request(() => ({ ...TOTALS, groups: [] }));
     const m = writeRunArtifacts(req);
     expect(readFileSync(join(req.outDir, 'metrics.csv'), 'utf8').split('\n')).toEqual([expect.stringMatching(/^block,day,/), '']);
+    expect(readFileSync(join(req.outDir, 'groups.csv'), 'utf8').split('\n')).toEqual([expect.stringMatching(/^netuid,group,kind,/), '']);
     expect(m.files.find((f) => f.name === 'events.jsonl')).toEqual({ name: 'events.jsonl', sha256: sha(''), bytes: 0 });
   });
 });
