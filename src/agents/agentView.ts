@@ -60,10 +60,29 @@ export interface SelfView {
   stakeRao(netuid: number, hotkey?: string): bigint;
 }
 
+/** A hotkey holding root (netuid 0) stake: public `TotalHotkeyAlpha[hotkey, 0]`. */
+export interface RootValidatorView {
+  readonly hotkey: string;
+  /** Its total root stake (all coldkeys), rao — root converts TAO 1:1. */
+  readonly stakeRao: bigint;
+}
+
+/** Root (netuid 0), which has no UIDs of its own in the simulator: who holds root stake. */
+export interface RootView {
+  /** Hotkeys with root stake > 0, largest stake first (ties: hotkey ascending). Built on access. */
+  readonly validators: readonly RootValidatorView[];
+}
+
 export interface AgentView {
   /** The block the agent acts in (its actions are included in this block). */
   readonly block: number;
   readonly blocksPerDay: number;
+  /**
+   * `DefaultMinStake`, rao: an add_stake must offer at least this plus its fee, and a partial
+   * remove_stake must pay at least this (a full exit is exempt).
+   */
+  readonly minStakeRao: bigint;
+  readonly root: RootView;
   readonly self: SelfView;
   /** Netuids of the existing subnets, ascending. */
   readonly netuids: readonly number[];

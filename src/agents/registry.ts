@@ -9,6 +9,13 @@ import { assert } from '../primitives/assert.ts';
 import { createHonestMiner, HONEST_MINER_KIND } from './miners/honestMiner.ts';
 import { createCopierMiner, COPIER_MINER_KIND } from './miners/copierMiner.ts';
 import { createLazyMiner, LAZY_MINER_KIND } from './miners/lazyMiner.ts';
+import { createSybilMiner, SYBIL_MINER_KIND } from './miners/sybilMiner.ts';
+import { createUidSniperMiner, UID_SNIPER_MINER_KIND } from './miners/uidSniperMiner.ts';
+import { createEmissionFarmerTrader, EMISSION_FARMER_TRADER_KIND } from './traders/emissionFarmerTrader.ts';
+import { createPumpForShareTrader, PUMP_FOR_SHARE_TRADER_KIND } from './traders/pumpForShareTrader.ts';
+import { createRootStakerTrader, ROOT_STAKER_TRADER_KIND } from './traders/rootStakerTrader.ts';
+import { createStakerTrader, STAKER_TRADER_KIND } from './traders/stakerTrader.ts';
+import { createWhaleTrader, WHALE_TRADER_KIND } from './traders/whaleTrader.ts';
 import { CABAL_VALIDATOR_KIND, createCabalValidator } from './validators/cabalValidator.ts';
 import { createHonestValidator, HONEST_VALIDATOR_KIND } from './validators/honestValidator.ts';
 import { createLazyValidator, LAZY_VALIDATOR_KIND } from './validators/lazyValidator.ts';
@@ -20,12 +27,19 @@ export const AGENT_FACTORIES: Readonly<Record<string, AgentFactory>> = Object.fr
   [HONEST_MINER_KIND]: createHonestMiner,
   [LAZY_MINER_KIND]: createLazyMiner,
   [COPIER_MINER_KIND]: createCopierMiner,
+  [SYBIL_MINER_KIND]: createSybilMiner,
+  [UID_SNIPER_MINER_KIND]: createUidSniperMiner,
   [HONEST_VALIDATOR_KIND]: createHonestValidator,
   [CABAL_VALIDATOR_KIND]: createCabalValidator,
   [LAZY_VALIDATOR_KIND]: createLazyValidator,
   [WEIGHT_COPIER_VALIDATOR_KIND]: createWeightCopierValidator,
   [SELF_WEIGHTING_VALIDATOR_KIND]: createSelfWeightingValidator,
   [OFFLINE_VALIDATOR_KIND]: createOfflineValidator,
+  [STAKER_TRADER_KIND]: createStakerTrader,
+  [WHALE_TRADER_KIND]: createWhaleTrader,
+  [PUMP_FOR_SHARE_TRADER_KIND]: createPumpForShareTrader,
+  [EMISSION_FARMER_TRADER_KIND]: createEmissionFarmerTrader,
+  [ROOT_STAKER_TRADER_KIND]: createRootStakerTrader,
 });
 
 export function agentFactoryFor(kind: string): AgentFactory | undefined {

@@ -9,7 +9,8 @@
  */
 import { z } from 'zod';
 import { numberDistributionSchema } from './numberDistribution.ts';
-import { documented, integer, positiveNumber, strict } from './schemaParts.ts';
+import { taoAmount } from './amountSchema.ts';
+import { booleanSchema, documented, integer, positiveNumber, strict } from './schemaParts.ts';
 
 export interface AgentKind {
   /** One line for the README and error messages. */
@@ -113,7 +114,18 @@ const validatorSelfWeightingParams = strict({
     type: 'number',
     unit: 'fraction',
     default: '0.9',
-    doc: 'Share of its weight put on its own UID; the rest follows its honest evaluation (1 = pure self-weight).',
+    doc: 'Share of its weight put on itself (its own UID and its own miners); the rest follows its honest evaluation (1 = pure self-weight).',
+  }),
+  own_coldkeys: documented(z.array(z.string()).default([]), {
+    type: 'list of strings',
+    default: '[]',
+    doc: 'Coldkeys (= agent ids, e.g. a `miner.sybil` owner `sn1.sybils.0`) whose miners count as its own, besides those of its own coldkey.',
+  }),
+  own_miners_share: documented(positiveNumber(true).refine((v) => v <= 1, 'must be in [0, 1]').default(0), {
+    type: 'number',
+    unit: 'fraction',
+    default: '0',
+    doc: 'Part of self_share given to its own miners (split equally) instead of its own UID; with no own miner registered it all stays on its own UID.',
   }),
 });
 
@@ -146,6 +158,73 @@ const minerLazyParams = strict({
     unit: 'quality',
     default: '0.5',
     doc: 'Quality lost on a down day (stale output): it serves max(0, true quality - stale_penalty).',
+  }),
+});
+
+const minerSybilParams = strict({
+  identities: documented(integer(1, 256).default(4), {
+    type: 'integer',
+    unit: 'hotkeys',
+    default: '4',
+    doc: 'Hotkeys (identities) one owner runs, all owned by its coldkey.',
+  }),
+  register_at_genesis: documented(booleanSchema().default(true), {
+    type: 'boolean',
+    default: 'true',
+    doc: 'Whether every identity holds a UID at genesis (or when the group joins); false = the owner registers them itself by burn, one per register_every_blocks.',
+  }),
+  quality: documented(numberDistributionSchema.default({ distribution: 'uniform', min: 0.05, max: 0.2 }), {
+    type: 'number distribution',
+    default: '{distribution: uniform, min: 0.05, max: 0.2}',
+    doc: 'Quality the owner serves, drawn once per owner (clamped to [0, 1]); every identity serves it.',
+  }),
+  quality_jitter: documented(positiveNumber(true).default(0), {
+    type: 'number',
+    unit: 'quality',
+    default: '0',
+    doc: 'Standard deviation of a per-identity offset to the owner’s quality, drawn once per identity.',
+  }),
+  register_every_blocks: documented(integer(1).default(360), {
+    type: 'integer',
+    unit: 'blocks',
+    default: '360',
+    doc: 'Blocks between two of its own burned registrations (it registers only while its free balance covers the burn).',
+  }),
+  reregister: documented(booleanSchema().default(false), {
+    type: 'boolean',
+    default: 'false',
+    doc: 'Whether an identity that was pruned is registered again (by burn, at the same pace).',
+  }),
+});
+
+const minerUidSniperParams = strict({
+  quality: documented(numberDistributionSchema.default({ distribution: 'uniform', min: 0, max: 0.1 }), {
+    type: 'number distribution',
+    default: '{distribution: uniform, min: 0, max: 0.1}',
+    doc: 'Quality it serves once registered, drawn once (clamped to [0, 1]).',
+  }),
+  check_every_blocks: documented(integer(1).default(1), {
+    type: 'integer',
+    unit: 'blocks',
+    default: '1',
+    doc: 'Blocks between two looks while it waits for an epoch that is due; it registers only at the first look after an epoch.',
+  }),
+  require_positive_incentive: documented(booleanSchema().default(true), {
+    type: 'boolean',
+    default: 'true',
+    doc: 'Register only onto a UID that earned incentive in the epoch just run (and so never on a subnet with free UIDs).',
+  }),
+  max_registrations: documented(integer(1).default(1), {
+    type: 'integer',
+    unit: 'registrations',
+    default: '1',
+    doc: 'Successful registrations in all: after being pruned it snipes again until this many.',
+  }),
+  reserve_tao: documented(taoAmount().default(0n), {
+    type: 'amount',
+    unit: 'TAO',
+    default: '0',
+    doc: 'Free TAO it keeps: it registers only while its balance covers the burn plus this.',
   }),
 });
 
@@ -190,15 +269,155 @@ const validatorCabalParams = strict({
   }),
 });
 
+/** A fraction in [0, 1] with its README line (traders' stake and balance shares). */
+function traderFraction(defaultValue: number, doc: string) {
+  return documented(positiveNumber(true).refine((v) => v <= 1, 'must be in [0, 1]').default(defaultValue), { type: 'number', unit: 'fraction', default: String(defaultValue), doc });
+}
+
+/** Traders hold no UID: one hotkey (never registered), a coldkey funded by the group's `balance`. */
+const TRADER_KEYS = (): AgentKeys => ({ hotkeys: 1, genesisUids: 0 });
+
+const traderAmountTao = documented(taoAmount().nullable().default(null), {
+  type: 'amount | null',
+  unit: 'TAO',
+  default: 'null',
+  doc: 'TAO it offers per entry (capped at its free balance); null = balance_fraction of its free balance.',
+});
+const traderBalanceFraction = traderFraction(1, 'Share of its free balance it offers per entry when amount_tao is null.');
+const traderTargetNetuid = documented(integer(0).nullable().default(null), {
+  type: 'integer | null',
+  default: 'null',
+  doc: 'Subnet it trades on (null = its home subnet); a subnet that does not exist at the time is skipped.',
+});
+
+const traderStakerParams = strict({
+  stake_fraction: traderFraction(0.9, 'Share of its genesis free balance it stakes at its first act; the rest stays liquid.'),
+  rebalance_every_days: documented(positiveNumber().default(1), {
+    type: 'number',
+    unit: 'days',
+    default: '1',
+    doc: 'Days between two re-evaluations of the subnets’ yields.',
+  }),
+  switch_threshold: documented(positiveNumber(true).default(0.2), {
+    type: 'number',
+    unit: 'fraction',
+    default: '0.2',
+    doc: 'It moves when another subnet’s score exceeds its current one by more than this × |current score|.',
+  }),
+  subnets: documented(z.enum(['home', 'all']).default('all'), {
+    type: 'home | all',
+    default: 'all',
+    doc: 'Candidate subnets: its home subnet only (buy and hold), or every subnet.',
+  }),
+  yield_unit: documented(z.enum(['alpha', 'tao']).default('alpha'), {
+    type: 'alpha | tao',
+    default: 'alpha',
+    doc: '`alpha`: score = validator yield (alpha per alpha per block); `tao`: plus the relative price change per block since its previous evaluation.',
+  }),
+});
+
+const traderWhaleParams = strict({
+  enter_day: documented(positiveNumber(true).default(1), { type: 'number', unit: 'days', default: '1', doc: 'Day of its first entry (0 = block 1).' }),
+  amount_tao: traderAmountTao,
+  balance_fraction: traderBalanceFraction,
+  netuid: traderTargetNetuid,
+  hold_days: documented(positiveNumber(true).default(7), { type: 'number', unit: 'days', default: '7', doc: 'Days it holds a position before selling all of it (at least one block).' }),
+  repeat: documented(integer(1).default(1), { type: 'integer', unit: 'cycles', default: '1', doc: 'Number of enter-hold-exit cycles.' }),
+  pause_days: documented(positiveNumber(true).default(7), { type: 'number', unit: 'days', default: '7', doc: 'Days between an exit and the next entry.' }),
+});
+
+const traderPumpForShareParams = strict({
+  amount_tao: documented(taoAmount().nullable().default(null), {
+    type: 'amount | null',
+    unit: 'TAO',
+    default: 'null',
+    doc: 'Total TAO it pumps in, over all tranches (tranches are cut to its free balance); null = balance_fraction of its free balance at the first tranche.',
+  }),
+  balance_fraction: traderFraction(1, 'Share of its free balance at the first tranche it pumps in when amount_tao is null.'),
+  start_day: documented(positiveNumber(true).default(1), { type: 'number', unit: 'days', default: '1', doc: 'Day of its first buy tranche (0 = block 1).' }),
+  tranches: documented(integer(1).default(10), { type: 'integer', unit: 'buys', default: '10', doc: 'Equal buy tranches, spread evenly over pump_days.' }),
+  pump_days: documented(positiveNumber(true).default(1), { type: 'number', unit: 'days', default: '1', doc: 'Length of the buying window.' }),
+  hold_days: documented(positiveNumber(true).default(3), { type: 'number', unit: 'days', default: '3', doc: 'Days from the end of the buying window to its first sale.' }),
+  exit_tranches: documented(integer(1).default(5), { type: 'integer', unit: 'sales', default: '5', doc: 'Sales it exits in, each an equal share of what it still holds.' }),
+  exit_days: documented(positiveNumber(true).default(1), { type: 'number', unit: 'days', default: '1', doc: 'Length of the selling window.' }),
+});
+
+const traderEmissionFarmerParams = strict({
+  amount_tao: traderAmountTao,
+  balance_fraction: traderBalanceFraction,
+  netuid: traderTargetNetuid,
+  blocks_before_epoch: documented(integer(1).default(2), {
+    type: 'integer',
+    unit: 'blocks',
+    default: '2',
+    doc: 'It buys this many blocks before the target subnet’s next epoch is due (lastEpochBlock + tempo).',
+  }),
+  hold_epochs: documented(integer(1).default(1), { type: 'integer', unit: 'epochs', default: '1', doc: 'Epochs it holds through; it sells in the block of the last one.' }),
+  cycle_epochs: documented(integer(1).default(2), {
+    type: 'integer',
+    unit: 'epochs',
+    default: '2',
+    doc: 'Epochs from one targeted epoch to the next (≥ hold_epochs).',
+  }),
+}).refine((p) => p.cycle_epochs >= p.hold_epochs, { message: 'cycle_epochs must be ≥ hold_epochs', path: ['cycle_epochs'] });
+
+const traderRootStakerParams = strict({
+  stake_fraction: traderFraction(0.9, 'Share of its free balance it stakes on root at its first act (and at each add_every_days).'),
+  add_every_days: documented(positiveNumber().nullable().default(null), {
+    type: 'number | null',
+    unit: 'days',
+    default: 'null',
+    doc: 'Days between two further stakes of stake_fraction of its free balance (null = stake once and hold).',
+  }),
+});
+
 export const AGENT_KINDS: Readonly<Record<string, AgentKind>> = Object.freeze({
   'miner.honest': { doc: 'Serves outputs of a true quality drawn from a distribution; the quality may drift or trend.', params: minerHonestParams },
   'miner.lazy': { doc: 'An honest miner that is up only on some days (daily Bernoulli uptime) and serves stale, lower-quality output on the others.', params: minerLazyParams },
   'miner.copier': { doc: 'Serves another miner’s outputs (a fixed UID or the best-incentive miner) with a delay, minus a small degradation.', params: minerCopierParams },
+  'miner.sybil': {
+    doc: 'One owner running several hotkeys (identities) that all serve the same low-quality output, registered at genesis or by its own burns over time.',
+    params: minerSybilParams,
+    keys: (p) => {
+      const identities = p['identities'] as number;
+      return { hotkeys: identities, genesisUids: p['register_at_genesis'] === true ? identities : 0 };
+    },
+  },
+  'miner.uid_sniper': {
+    doc: 'Starts unregistered and registers by burn right after an epoch onto the UID the chain will prune, when that UID still earns incentive; serves low quality.',
+    params: minerUidSniperParams,
+    keys: () => ({ hotkeys: 1, genesisUids: 0 }),
+  },
   'validator.honest': { doc: 'Scores a sample of miners by their true quality plus seeded noise and sets weights every interval.', params: validatorHonestParams },
   'validator.cabal': { doc: 'A coalition member: an honest validator that multiplies its weight on the cabal’s own miners (a hotkey prefix) by a boost, under-weighting the rest.', params: validatorCabalParams },
   'validator.lazy': { doc: 'An honest validator that evaluates only a few miners per round and sets weights only every few tempos, so its weights go stale.', params: validatorLazyParams },
   'validator.weight_copier': { doc: 'Evaluates nobody: copies the stake-weighted average of the weights it can see (revealed rows only, so it lags under commit-reveal).', params: validatorWeightCopierParams },
-  'validator.self_weighting': { doc: 'An honest validator that puts most of its weight on its own UID (kept by the epoch only for the subnet owner).', params: validatorSelfWeightingParams },
+  'validator.self_weighting': { doc: 'An honest validator that puts most of its weight on its own UID (kept by the epoch only for the subnet owner) and optionally on its own coldkey’s miners.', params: validatorSelfWeightingParams },
+  'trader.staker': {
+    doc: 'Buys and holds alpha on the subnet with the best recent validator yield, delegating to its top validator; moves when another subnet pays clearly more.',
+    params: traderStakerParams,
+    keys: TRADER_KEYS,
+  },
+  'trader.whale': {
+    doc: 'Stakes a large amount on a subnet’s top validator at a given day, holds, sells it all; repeats after a pause.',
+    params: traderWhaleParams,
+    keys: TRADER_KEYS,
+  },
+  'trader.pump_for_share': {
+    doc: 'Buys its home subnet’s alpha in tranches to push the price (and the price-EMA emission share) up, holds, then sells out in tranches.',
+    params: traderPumpForShareParams,
+    keys: TRADER_KEYS,
+  },
+  'trader.emission_farmer': {
+    doc: 'Stakes on a subnet’s top validator just before an epoch, holds through a few epochs to collect dividends, sells; repeats every few epochs.',
+    params: traderEmissionFarmerParams,
+    keys: TRADER_KEYS,
+  },
+  'trader.root_staker': {
+    doc: 'Stakes TAO on root (netuid 0) with the largest root validator and holds; root dividends are auto-claimed into more root stake.',
+    params: traderRootStakerParams,
+    keys: TRADER_KEYS,
+  },
   'validator.offline': { doc: 'An honest validator that stops setting weights for good at a configured block or day.', params: validatorOfflineParams },
 });
 

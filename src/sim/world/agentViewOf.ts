@@ -3,11 +3,12 @@
  * state through getters and functions — nothing is copied per agent — and expose only what a
  * participant could see: stored (revealed) weights, never pending commits.
  */
-import type { AgentView, SubnetView } from '../../agents/agentView.ts';
+import type { AgentView, RootValidatorView, SubnetView } from '../../agents/agentView.ts';
 import type { Agent } from '../../agents/agent.ts';
 import { spotPriceU64F64 } from '../../consensus/amm/spotPrice.ts';
 import { subnetOf, type SubnetChain } from '../../consensus/chain/chainState.ts';
-import { balanceOf, hotkeyOwner, hotkeyStake, stakeOf } from '../../consensus/staking/stakeLedger.ts';
+import { balanceOf, hotkeyOwner, hotkeyStake, hotkeysOnSubnet, stakeOf } from '../../consensus/staking/stakeLedger.ts';
+import { ROOT_NETUID } from '../../consensus/staking/stakingSubnet.ts';
 import type { World } from './world.ts';
 
 const EMPTY_ROW: readonly (readonly [number, number])[] = [];
@@ -49,6 +50,15 @@ function subnetView(world: World, s: SubnetChain): SubnetView {
   };
 }
 
+/** Hotkeys with root stake, largest first (ties by hotkey): a scan of the ledger, so built only on access. */
+function rootValidators(world: World): RootValidatorView[] {
+  const ledger = world.state.ledger;
+  return hotkeysOnSubnet(ledger, ROOT_NETUID)
+    .map((hotkey) => ({ hotkey, stakeRao: hotkeyStake(ledger, hotkey, ROOT_NETUID) }))
+    .filter((v) => v.stakeRao > 0n)
+    .sort((a, b) => (a.stakeRao === b.stakeRao ? (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : 0) : a.stakeRao > b.stakeRao ? -1 : 1));
+}
+
 export function agentViewOf(world: World, agent: Agent): AgentView {
   const state = world.state;
   const spec = agent.spec;
@@ -57,6 +67,12 @@ export function agentViewOf(world: World, agent: Agent): AgentView {
   return {
     block: state.block,
     blocksPerDay: world.scenario.chain.blocksPerDay,
+    minStakeRao: state.minStakeRao,
+    root: {
+      get validators() {
+        return rootValidators(world);
+      },
+    },
     self: {
       id: spec.id,
       coldkey: spec.coldkey,

@@ -2,7 +2,7 @@
  * A hand-built AgentView for agent unit tests: a mutable world the test edits between acts, with
  * `view()` giving the read-only window at a block. Only what the starter agents read is modelled.
  */
-import type { AgentView, SubnetView } from '../../../src/agents/agentView.ts';
+import type { AgentView, RootValidatorView, SubnetView } from '../../../src/agents/agentView.ts';
 
 export interface FakeSubnet {
   netuid: number;
@@ -28,12 +28,33 @@ export interface FakeSubnet {
   /** Coldkey owning each UID's hotkey; absent = `ck-<hotkey>`. */
   coldkeys?: (string | null)[];
   immunityPeriodBlocks?: number;
+  /** The last epoch's dividend per UID, alpha-rao (absent = all 0). */
+  dividendRao?: bigint[];
+  /** Spot price, rao per alpha (absent = 1 TAO). */
+  priceRao?: bigint;
+  /** The last epoch's combined emission per UID, alpha-rao (absent = all 0). */
+  emissionRao?: bigint[];
+  /** What a burned registration costs now, rao (absent = 0). */
+  burnRao?: bigint;
 }
 
 export interface FakeWorld {
   blocksPerDay: number;
   self: { id: string; coldkey: string; hotkey: string; hotkeys?: string[]; netuid: number; uid: number | null };
   subnets: FakeSubnet[];
+  /** `DefaultMinStake` (absent = 0.002 TAO). */
+  minStakeRao?: bigint;
+  /** Free TAO of the agent's coldkey (absent = 0). */
+  balanceRao?: bigint;
+  /** The agent's alpha per `selfStakeKey(netuid, hotkey)` (absent = 0). */
+  selfStakes?: Map<string, bigint>;
+  /** Root stake holders as the view lists them (absent = none). */
+  rootValidators?: RootValidatorView[];
+}
+
+/** Key of `FakeWorld.selfStakes`. */
+export function selfStakeKey(netuid: number, hotkey: string): string {
+  return `${netuid}/${hotkey}`;
 }
 
 /** A subnet of `n` UIDs with hotkeys `hk<uid>`, every UID a permit, nobody serving, no rate limit. */
@@ -80,8 +101,8 @@ function subnetView(s: FakeSubnet): SubnetView {
     blockAtRegistration: s.blockAtRegistration.slice(),
     validatorPermit: s.validatorPermit.slice(),
     lastIncentiveRao: Array.from({ length: n }, (_, u) => s.incentiveRao?.[u] ?? 0n),
-    lastDividendRao: Array.from({ length: n }, () => 0n),
-    lastEmissionRao: Array.from({ length: n }, () => 0n),
+    lastDividendRao: Array.from({ length: n }, (_, u) => s.dividendRao?.[u] ?? 0n),
+    lastEmissionRao: Array.from({ length: n }, (_, u) => s.emissionRao?.[u] ?? 0n),
     weightsOf: (uid) => (s.weights?.[uid] ?? []).map(([u, w]) => [u, w] as const),
     coldkeyOfUid: (uid) => {
       const hk = s.hotkeys[uid];
@@ -90,8 +111,8 @@ function subnetView(s: FakeSubnet): SubnetView {
     },
     immunityPeriodBlocks: s.immunityPeriodBlocks ?? 5000,
     stakeOfUid: (uid) => s.stakes?.[uid] ?? 0n,
-    priceRao: 1_000_000_000n,
-    registrationBurnRao: 0n,
+    priceRao: s.priceRao ?? 1_000_000_000n,
+    registrationBurnRao: s.burnRao ?? 0n,
     ownerHotkey: s.ownerHotkey,
   };
 }
@@ -101,11 +122,13 @@ export function viewAt(world: FakeWorld, block: number): AgentView {
   return {
     block,
     blocksPerDay: world.blocksPerDay,
+    minStakeRao: world.minStakeRao ?? 2_000_000n,
+    root: { validators: (world.rootValidators ?? []).map((v) => ({ ...v })) },
     self: {
       ...world.self,
       hotkeys: world.self.hotkeys ?? [world.self.hotkey],
-      balanceRao: 0n,
-      stakeRao: () => 0n,
+      balanceRao: world.balanceRao ?? 0n,
+      stakeRao: (netuid, hotkey = world.self.hotkey) => world.selfStakes?.get(selfStakeKey(netuid, hotkey)) ?? 0n,
       uidOf: (hotkey, netuid = world.self.netuid) => {
         const u = world.subnets.find((x) => x.netuid === netuid)?.hotkeys.indexOf(hotkey) ?? -1;
         return u < 0 ? null : u;

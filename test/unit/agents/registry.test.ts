@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AGENT_FACTORIES, agentFactoryFor, createAgent } from '../../../src/agents/registry.ts';
 import { AssertionError } from '../../../src/primitives/assert.ts';
 import { Rng } from '../../../src/primitives/rng.ts';
-import { AGENT_KINDS, agentKindNames } from '../../../src/sim/scenario/agentKinds.ts';
+import { AGENT_KINDS, agentKeysOf, agentKindNames } from '../../../src/sim/scenario/agentKinds.ts';
 import { fakeSubnet, fakeWorld, viewAt } from './fakeAgentView.ts';
 
 describe('agent registry', () => {
@@ -13,7 +13,9 @@ describe('agent registry', () => {
   it('builds every kind from the schema defaults and lets it act at its first block', () => {
     for (const kind of agentKindNames()) {
       const params = AGENT_KINDS[kind]!.params.parse({});
-      const spec = { id: `sn1.${kind}.0`, kind, group: 'g', coldkey: 'ck', hotkey: 'hk1', hotkeys: ['hk1'], netuid: 1, params };
+      // As many hotkeys as the kind controls (a sybil owner several), as the world gives it.
+      const hotkeys = Array.from({ length: agentKeysOf(kind, params).hotkeys }, (_v, k) => (k === 0 ? 'hk1' : `hk1.h${k}`));
+      const spec = { id: `sn1.${kind}.0`, kind, group: 'g', coldkey: 'ck', hotkey: 'hk1', hotkeys, netuid: 1, params };
       const agent = createAgent(spec, Rng.fromSeed(`agent/${spec.id}`));
       expect(agent.spec).toBe(spec);
       const w = fakeWorld(fakeSubnet(4, { served: [0.5, null, 0.7, 0.2] }), 1);
