@@ -2,7 +2,7 @@
  * Simulated blocks per second of the whole world loop (runScenario: agents, chain block, epochs,
  * invariant checks; records go to a counting recorder, so file I/O is not measured) for the
  * baseline scenario and for a network of 64 subnets × 256 UIDs (16,384 neurons), in both numeric
- * modes. Each configuration runs `days` simulated days in a fresh process; the time for 30 days is
+ * modes, and for scenarios/network-large.yaml (32 × 256 UIDs mixing every behaviour, float mode). Each configuration runs `days` simulated days in a fresh process; the time for 30 days is
  * extrapolated from the measured rate unless `--full` runs all 30.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { runScenario } from '../src/sim/run/runScenario.ts';
 import { parseScenario } from '../src/sim/scenario/loadScenario.ts';
 
 export interface EngineConfig {
-  readonly network: 'baseline' | '64x256';
+  readonly network: 'baseline' | '64x256' | 'network-large';
   readonly mode: NumericMode;
   readonly days: number;
 }
@@ -29,17 +29,22 @@ export interface EngineResult {
 }
 
 const BASELINE = join(import.meta.dirname, '..', 'scenarios', 'baseline.yaml');
+const LARGE = join(import.meta.dirname, '..', 'scenarios', 'network-large.yaml');
 
-/** The baseline scenario text, resized: `count` subnets, `days` days, the given numeric mode. */
+function fileOf(c: EngineConfig): string {
+  return c.network === 'network-large' ? LARGE : BASELINE;
+}
+
+/** The scenario text, resized: `count` subnets (64×256 only), `days` days, the given numeric mode. */
 function scenarioText(c: EngineConfig): string {
-  let text = readFileSync(BASELINE, 'utf8');
+  let text = readFileSync(fileOf(c), 'utf8');
   text = text.replace(/^( {2}days:) \d+$/m, `$1 ${c.days}`).replace(/^( {2}numeric:) \w+$/m, `$1 ${c.mode}`);
   if (c.network === '64x256') text = text.replace(/^( {4}count:) 4$/m, '$1 64');
   return text;
 }
 
 export function measureEngine(c: EngineConfig): EngineResult {
-  const scenario = parseScenario(scenarioText(c), BASELINE);
+  const scenario = parseScenario(scenarioText(c), fileOf(c));
   let rows = 0;
   const start = performance.now();
   const summary = runScenario(scenario, { recorder: { metrics: () => rows++, neuron: () => rows++, event: () => rows++ } });
