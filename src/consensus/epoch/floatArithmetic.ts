@@ -20,9 +20,17 @@ function floatNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float
   const threshold = Number(inputs.stakeThresholdRao);
   const out = mem.f64(n);
   let sum = 0;
+  const alphaRao = inputs.alphaStakeRao;
+  const rootRao = inputs.rootStakeRao;
   for (let i = 0; i < n; i++) {
-    const alpha = Number(inputs.alphaStakeRao[i] ?? 0n);
-    const total = tw === 0 ? alpha : alpha + Number(inputs.rootStakeRao[i] ?? 0n) * tw;
+    // Number(bigint) is a runtime call even for 0n, and most uids (miners) hold no stake.
+    const a = alphaRao[i];
+    const alpha = a === undefined || a === 0n ? 0 : Number(a);
+    let total = alpha;
+    if (tw !== 0) {
+      const r = rootRao[i];
+      if (r !== undefined && r !== 0n) total = alpha + Number(r) * tw;
+    }
     const kept = Math.floor(total) < threshold && i !== inputs.ownerUid ? 0 : total;
     out[i] = kept;
     sum += kept;
@@ -54,7 +62,8 @@ export const floatArithmetic: EpochArithmetic = {
       // Number(E) may round E up near 2^64, and a share never exceeds the emission itself. A
       // double below e = Number(E) is at most the double just below e, which is below E.
       const f = Math.floor(x * e);
-      out[i] = f >= e ? emissionRao : BigInt(f);
+      // BigInt of a small integer (a V8 Smi, below 2^30) is about twice as fast as of a double.
+      out[i] = f >= e ? emissionRao : f < 0x40000000 ? BigInt(f | 0) : BigInt(f);
     }
     return out;
   },

@@ -35,6 +35,17 @@ export function normalize(cx: MathContext, x: Float64Array): Float64Array {
   return normalizeUsingSum(cx, x, sum);
 }
 
+/** `inplace_normalize` writing into x itself (for arrays the caller made and owns): returns x. */
+export function normalizeInPlace(cx: MathContext, x: Float64Array): Float64Array {
+  const n = x.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += x[i]!;
+  if (sum === 0) return x;
+  if (isChain(cx)) for (let i = 0; i < n; i++) x[i] = divI32F32(x[i]!, sum);
+  else for (let i = 0; i < n; i++) x[i] = x[i]! / sum;
+  return x;
+}
+
 /** `inplace_normalize_using_sum`: x / sum, unchanged when the sum is 0. */
 export function normalizeUsingSum(cx: MathContext, x: Float64Array, sum: number): Float64Array {
   const n = x.length;
@@ -60,22 +71,24 @@ export function isZero(x: Float64Array): boolean {
 export function isTopk(cx: MathContext, values: Float64Array, k: number, nonzeroOnly: boolean): boolean[] {
   const n = values.length;
   const result: boolean[] = new Array<boolean>(n);
-  for (let i = 0; i < n; i++) result[i] = nonzeroOnly ? values[i] !== 0 : true;
-  if (n < k) return result;
-  const drop = n - k;
-  if (drop === 0) return result;
+  let zeros = 0;
+  let negative = false;
   if (nonzeroOnly) {
-    // Zeros sort first (when nothing is negative) and are already unflagged: if they fill the
-    // `drop` places, nothing else is removed.
-    let zeros = 0;
-    let negative = false;
     for (let i = 0; i < n; i++) {
       const v = values[i]!;
+      result[i] = v !== 0;
       if (v === 0) zeros++;
       else if (v < 0) negative = true;
     }
-    if (!negative && zeros >= drop) return result;
+  } else {
+    for (let i = 0; i < n; i++) result[i] = true;
   }
+  if (n < k) return result;
+  const drop = n - k;
+  if (drop === 0) return result;
+  // Zeros sort first (when nothing is negative) and are already unflagged: if they fill the
+  // `drop` places, nothing else is removed.
+  if (nonzeroOnly && !negative && zeros >= drop) return result;
   // The first `drop` places of a stable ascending sort: every value below the drop-th smallest,
   // then — among values equal to it — the lowest indices until `drop` places are filled.
   const threshold = cx.mem.copyF64(values).sort()[drop - 1]!;
@@ -101,7 +114,7 @@ export function rowSumSparse(cx: MathContext, m: SparseMatrix): Float64Array {
   const out = cx.mem.f64(m.rowCount);
   for (let i = 0; i < m.rowCount; i++) {
     let s = 0;
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) s += val[k]!;
+    for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) s += val[k]!;
     out[i] = s;
   }
   return out;
@@ -115,7 +128,7 @@ export function colClipSparse(cx: MathContext, m: SparseMatrix, threshold: Float
   const outVal = cx.mem.f64(val.length);
   let p = 0;
   for (let i = 0; i < m.rowCount; i++) {
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+    for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) {
       const j = col[k]!;
       const v = val[k]!;
       const t = threshold[j]!;
@@ -211,44 +224,69 @@ export function colNormalizeSparse(cx: MathContext, m: SparseMatrix, columns: nu
 /**
  * `inplace_row_normalize_sparse` on u16 integers (weights as loaded), over the entries whose
  * `keep` flag is set (every entry when `keep` is null): each row divided by its sum when the sum
- * is > 0.
+ * is > 0. `rowSum`, when given with `keep` null, holds each row's sum already (u16 sums are exact,
+ * so it equals the sum this function would take).
  */
-export function rowNormalizeIntegerSparse(cx: MathContext, m: SparseMatrix, keep: Uint8Array | null): SparseMatrix {
+export function rowNormalizeIntegerSparse(
+  cx: MathContext,
+  m: SparseMatrix,
+  keep: Uint8Array | null,
+  rowSum: Float64Array | null = null,
+): SparseMatrix {
   const { rowStart, col, val } = m;
   const chain = isChain(cx);
-  let count = val.length;
-  if (keep !== null) {
-    count = 0;
-    for (let k = 0; k < keep.length; k++) count += keep[k]!;
+  const rows = m.rowCount;
+  if (keep === null) {
+    // Every entry is kept: the structure is the input's (shared when it is exactly that shape).
+    const shareStructure = rowStart[0] === 0 && rowStart[rows] === val.length && col.length === val.length;
+    const outStart = shareStructure ? rowStart : cx.mem.i32(rows + 1);
+    const outCol = shareStructure ? col : cx.mem.i32(val.length);
+    const outVal = cx.mem.f64(val.length);
+    let p = 0;
+    for (let i = 0; i < rows; i++) {
+      const start = rowStart[i]!;
+      const end = rowStart[i + 1]!;
+      let sum = 0;
+      if (rowSum !== null) sum = rowSum[i]!;
+      else for (let k = start; k < end; k++) sum += val[k]!;
+      if (shareStructure) {
+        if (chain) for (let k = start; k < end; k++) outVal[k] = sum > 0 ? divIntegersI32F32(val[k]!, sum) : 0;
+        else {
+          const inverse = sum > 0 ? 1 / sum : 0;
+          for (let k = start; k < end; k++) outVal[k] = val[k]! * inverse;
+        }
+      } else {
+        if (chain) for (let k = start; k < end; k++, p++) (outCol[p] = col[k]!), (outVal[p] = sum > 0 ? divIntegersI32F32(val[k]!, sum) : 0);
+        else {
+          const inverse = sum > 0 ? 1 / sum : 0;
+          for (let k = start; k < end; k++, p++) (outCol[p] = col[k]!), (outVal[p] = val[k]! * inverse);
+        }
+        outStart[i + 1] = p;
+      }
+    }
+    return { rowCount: rows, rowStart: outStart, col: outCol, val: outVal };
   }
-  const outStart = cx.mem.i32(m.rowCount + 1);
+  let count = 0;
+  for (let k = 0; k < keep.length; k++) count += keep[k]!;
+  const outStart = cx.mem.i32(rows + 1);
   const outCol = cx.mem.i32(count);
   const outVal = cx.mem.f64(count);
   let p = 0;
-  for (let i = 0; i < m.rowCount; i++) {
+  for (let i = 0; i < rows; i++) {
     const start = rowStart[i]!;
     const end = rowStart[i + 1]!;
     let sum = 0;
-    if (keep === null) {
-      for (let k = start; k < end; k++) sum += val[k]!;
-      if (chain) for (let k = start; k < end; k++, p++) (outCol[p] = col[k]!), (outVal[p] = sum > 0 ? divIntegersI32F32(val[k]!, sum) : 0);
-      else {
-        const inverse = sum > 0 ? 1 / sum : 0;
-        for (let k = start; k < end; k++, p++) (outCol[p] = col[k]!), (outVal[p] = val[k]! * inverse);
-      }
-    } else {
-      for (let k = start; k < end; k++) if (keep[k] === 1) sum += val[k]!;
-      const inverse = sum > 0 ? 1 / sum : 0;
-      for (let k = start; k < end; k++) {
-        if (keep[k] !== 1) continue;
-        outCol[p] = col[k]!;
-        const v = val[k]!;
-        outVal[p++] = sum > 0 ? (chain ? divIntegersI32F32(v, sum) : v * inverse) : 0;
-      }
+    for (let k = start; k < end; k++) if (keep[k] === 1) sum += val[k]!;
+    const inverse = sum > 0 ? 1 / sum : 0;
+    for (let k = start; k < end; k++) {
+      if (keep[k] !== 1) continue;
+      outCol[p] = col[k]!;
+      const v = val[k]!;
+      outVal[p++] = sum > 0 ? (chain ? divIntegersI32F32(v, sum) : v * inverse) : 0;
     }
     outStart[i + 1] = p;
   }
-  return { rowCount: m.rowCount, rowStart: outStart, col: outCol, val: outVal };
+  return { rowCount: rows, rowStart: outStart, col: outCol, val: outVal };
 }
 
 /** `inplace_col_max_upscale_sparse`: each column divided by its maximum (zero maxima untouched). */
@@ -361,14 +399,14 @@ function forEachUnionColumn(
   }
   scratch.beginRow();
   if (i < first.rowCount) {
-    for (let k = first.rowStart[i]!; k < first.rowStart[i + 1]!; k++) {
+    for (let k = first.rowStart[i]!, end = first.rowStart[i + 1]!; k < end; k++) {
       const j = first.col[k]!;
       scratch.touch(j);
       scratch.a[j] = first.val[k]!;
     }
   }
   if (i < second.rowCount) {
-    for (let k = second.rowStart[i]!; k < second.rowStart[i + 1]!; k++) {
+    for (let k = second.rowStart[i]!, end = second.rowStart[i + 1]!; k < end; k++) {
       const j = second.col[k]!;
       scratch.touch(j);
       scratch.b[j] = second.val[k]!;
@@ -420,46 +458,75 @@ export function matEmaSparse(
   const chain = isChain(cx);
   const oneMinusAlpha = cx.ar.one - alpha;
   const rows = newM.rowCount;
-  const b = new SparseMatrixBuilder(rows, newM.val.length + oldM.val.length, cx.mem);
+  // A row's union never has more entries than the two rows together.
+  const capacity = newM.val.length + oldM.val.length;
+  const outStart = cx.mem.i32(rows + 1);
+  const outCol = cx.mem.i32(capacity);
+  const outVal = cx.mem.f64(capacity);
+  const { col: newCol, val: newVal } = newM;
+  const { col: oldCol, val: oldVal } = oldM;
   let scratch: RowScratch | null = null;
-  const visit = (j: number, x: number, y: number): void => {
-    // alpha·new + (1 − alpha)·old, each product floored separately as on chain.
-    const v = chain ? mulI32F32(alpha, x) + mulI32F32(oneMinusAlpha, y) : alpha * x + oneMinusAlpha * y;
-    if (v > 0) b.push(j, v);
-  };
+  let p = 0;
   for (let i = 0; i < rows; i++) {
-    if (rowLength(newM, i) === 0 && rowLength(oldM, i) === 0) {
-      // Most rows (every miner's) are empty in both matrices.
-      b.endRow();
-      continue;
-    }
-    if (rowIsStrictlyAscending(newM, i) && rowIsStrictlyAscending(oldM, i)) {
-      forEachUnionColumn(newM, oldM, i, scratch ?? (scratch = new RowScratch(columns, cx.mem)), visit);
-    } else {
-      // Duplicate columns accumulate here (the chain adds into the dense row), so the generic
-      // union, where later duplicates overwrite, does not apply.
-      const s = scratch ?? (scratch = new RowScratch(columns, cx.mem));
-      s.beginRow();
-      for (let k = newM.rowStart[i]!; k < newM.rowStart[i + 1]!; k++) {
-        const j = newM.col[k]!;
-        s.touch(j);
-        s.a[j] = s.a[j]! + (chain ? mulI32F32(alpha, newM.val[k]!) : alpha * newM.val[k]!);
-      }
-      if (i < oldM.rowCount) {
-        for (let k = oldM.rowStart[i]!; k < oldM.rowStart[i + 1]!; k++) {
-          const j = oldM.col[k]!;
+    const a0 = newM.rowStart[i]!;
+    const a1 = newM.rowStart[i + 1]!;
+    const b0 = i < oldM.rowCount ? oldM.rowStart[i]! : 0;
+    const b1 = i < oldM.rowCount ? oldM.rowStart[i + 1]! : 0;
+    // Most rows (every miner's) are empty in both matrices.
+    if (a0 < a1 || b0 < b1) {
+      if (rowIsStrictlyAscending(newM, i) && rowIsStrictlyAscending(oldM, i)) {
+        // Merge in column order; a column missing from one row counts as 0 there.
+        let a = a0;
+        let b = b0;
+        while (a < a1 || b < b1) {
+          let j: number;
+          let x = 0;
+          let y = 0;
+          if (b === b1 || (a < a1 && newCol[a]! < oldCol[b]!)) {
+            j = newCol[a]!;
+            x = newVal[a++]!;
+          } else if (a === a1 || oldCol[b]! < newCol[a]!) {
+            j = oldCol[b]!;
+            y = oldVal[b++]!;
+          } else {
+            j = newCol[a]!;
+            x = newVal[a++]!;
+            y = oldVal[b++]!;
+          }
+          // alpha·new + (1 − alpha)·old, each product floored separately as on chain.
+          const v = chain ? mulI32F32(alpha, x) + mulI32F32(oneMinusAlpha, y) : alpha * x + oneMinusAlpha * y;
+          if (v > 0) {
+            outCol[p] = j;
+            outVal[p++] = v;
+          }
+        }
+      } else {
+        // Duplicate columns accumulate here (the chain adds into the dense row), so the generic
+        // union, where later duplicates overwrite, does not apply.
+        const s = scratch ?? (scratch = new RowScratch(columns, cx.mem));
+        s.beginRow();
+        for (let k = a0; k < a1; k++) {
+          const j = newCol[k]!;
           s.touch(j);
-          s.a[j] = s.a[j]! + (chain ? mulI32F32(oneMinusAlpha, oldM.val[k]!) : oneMinusAlpha * oldM.val[k]!);
+          s.a[j] = s.a[j]! + (chain ? mulI32F32(alpha, newVal[k]!) : alpha * newVal[k]!);
+        }
+        for (let k = b0; k < b1; k++) {
+          const j = oldCol[k]!;
+          s.touch(j);
+          s.a[j] = s.a[j]! + (chain ? mulI32F32(oneMinusAlpha, oldVal[k]!) : oneMinusAlpha * oldVal[k]!);
+        }
+        for (const j of s.sortedTouched()) {
+          const v = s.a[j]!;
+          if (v > 0) {
+            outCol[p] = j;
+            outVal[p++] = v;
+          }
         }
       }
-      for (const j of s.sortedTouched()) {
-        const v = s.a[j]!;
-        if (v > 0) b.push(j, v);
-      }
     }
-    b.endRow();
+    outStart[i + 1] = p;
   }
-  return b.finish();
+  return { rowCount: rows, rowStart: outStart, col: outCol.subarray(0, p), val: outVal.subarray(0, p) };
 }
 
 /**
@@ -483,14 +550,14 @@ export function matEmaAlphaSparse(
   for (let i = 0; i < newM.rowCount; i++) {
     scratch.beginRow();
     if (i < oldM.rowCount) {
-      for (let k = oldM.rowStart[i]!; k < oldM.rowStart[i + 1]!; k++) {
+      for (let k = oldM.rowStart[i]!, end = oldM.rowStart[i + 1]!; k < end; k++) {
         const j = oldM.col[k]!;
         if (j >= columns) continue;
         scratch.touch(j);
         scratch.b[j] = oldM.val[k]!; // later entries overwrite earlier ones, as the chain's loop does
       }
     }
-    for (let k = newM.rowStart[i]!; k < newM.rowStart[i + 1]!; k++) {
+    for (let k = newM.rowStart[i]!, end = newM.rowStart[i + 1]!; k < end; k++) {
       const j = newM.col[k]!;
       const alpha = alphaAt(i, j);
       if (alpha === undefined) continue;

@@ -65,6 +65,8 @@ function makeWork(inputs: EpochInputs, ar: EpochArithmetic, mem: Arena): EpochWo
     activeStake: empty,
     weightsStored: emptyMatrix,
     weightsKeep: null,
+    weightsRowSum: empty,
+    weightsRowsAscending: false,
     weights: emptyMatrix,
     consensus: empty,
     clippedWeights: emptyMatrix,
@@ -90,7 +92,6 @@ function makeWork(inputs: EpochInputs, ar: EpochArithmetic, mem: Arena): EpochWo
  * working state — for tests and for users inspecting one sub-step.
  */
 export function runEpochUpTo(inputs: EpochInputs, lastStep: string | undefined, options: EpochOptions = {}): EpochWork {
-  const ar = arithmeticFor(options.mode ?? 'chain');
   const variant = resolveVariant(inputs, options.variant);
   if (lastStep !== undefined) {
     assert(
@@ -98,10 +99,20 @@ export function runEpochUpTo(inputs: EpochInputs, lastStep: string | undefined, 
       `variant '${variant.name}' has no step '${lastStep}' (steps: ${variant.steps.map((s) => s.name).join(', ')})`,
     );
   }
-  let mem = options.workspace;
+  return runSteps(inputs, variant, options.mode ?? 'chain', options.workspace, lastStep);
+}
+
+function runSteps(
+  inputs: EpochInputs,
+  variant: EpochVariant,
+  mode: NumericMode,
+  workspace: Arena | undefined,
+  lastStep: string | undefined,
+): EpochWork {
+  let mem = workspace;
   if (mem === undefined) mem = new Arena(estimateBytes(inputs));
   else mem.reset();
-  const work = makeWork(inputs, ar, mem);
+  const work = makeWork(inputs, arithmeticFor(mode), mem);
   for (const step of variant.steps) {
     step.run(work);
     if (step.name === lastStep) break;
@@ -112,9 +123,15 @@ export function runEpochUpTo(inputs: EpochInputs, lastStep: string | undefined, 
 function toU16Array(w: EpochWork, x: Float64Array): Uint16Array {
   const n = w.n;
   const out = w.mem.u16(n);
-  // Direct calls (not through the backend object) so V8 inlines them.
+  // Direct calls (not through the backend object) so V8 inlines them; zeros (most uids in most
+  // vectors) are already in place.
   if (w.ar.mode === 'chain') for (let i = 0; i < n; i++) out[i] = i32f32ProportionToU16(x[i] ?? 0);
-  else for (let i = 0; i < n; i++) out[i] = floatProportionToU16(x[i] ?? 0);
+  else {
+    for (let i = 0; i < n; i++) {
+      const v = x[i]!;
+      if (v > 0) out[i] = floatProportionToU16(v);
+    }
+  }
   return out;
 }
 
@@ -122,7 +139,7 @@ function toU16Array(w: EpochWork, x: Float64Array): Uint16Array {
 export function runEpoch(inputs: EpochInputs, options: EpochOptions = {}): EpochOutput {
   const mode = options.mode ?? 'chain';
   const variant = resolveVariant(inputs, options.variant);
-  const w = runEpochUpTo(inputs, undefined, { ...options, mode, variant });
+  const w = runSteps(inputs, variant, mode, options.workspace, undefined);
   const { n } = w;
   return {
     mode,

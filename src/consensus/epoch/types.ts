@@ -139,6 +139,10 @@ export interface EpochWork {
   weightsStored: SparseMatrix;
   /** Null while no mask has dropped an entry. */
   weightsKeep: Uint8Array | null;
+  /** Sum of each stored weights row (exact u16 sums), set by the load step. */
+  weightsRowSum: Float64Array;
+  /** Whether every stored weights row has strictly ascending columns (set by the load step). */
+  weightsRowsAscending: boolean;
   /** Masked, row-normalised weights. */
   weights: SparseMatrix;
   consensus: Float64Array;

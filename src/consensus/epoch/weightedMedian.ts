@@ -10,7 +10,8 @@
  * returns the chain's value bit for bit in `chain` mode.
  */
 import type { Arena } from '../../primitives/arena.ts';
-import { normalize, type MathContext } from './math.ts';
+import { divI32F32 } from '../../primitives/fixedNumber.ts';
+import type { MathContext } from './math.ts';
 import type { SparseMatrix } from './sparseMatrix.ts';
 
 /**
@@ -143,7 +144,7 @@ function dedupeVoterRows(cx: MathContext, stake: Float64Array, score: SparseMatr
   let p = 0;
   for (let i = 0; i < score.rowCount; i++) {
     if (i < rows && stake[i]! > 0) {
-      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+      for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) {
         const j = col[k]!;
         if (j >= columns) continue;
         if (seenRow[j] === i) {
@@ -161,6 +162,45 @@ function dedupeVoterRows(cx: MathContext, stake: Float64Array, score: SparseMatr
   return { rowCount: score.rowCount, rowStart: outStart, col: outCol, val: outVal };
 }
 
+/** `countNonZeroScores` found a row whose columns do not strictly increase. */
+const UNSORTED_ROW = -1;
+
+/**
+ * Pass 1 of `weightedMedianColSparse`: per column, the number of voters with a non-zero score and
+ * their total stake. Returns UNSORTED_ROW when `requireSorted` and a voter's row repeats or
+ * decreases a column, else 1 when some score is negative and 0 otherwise.
+ */
+function countNonZeroScores(
+  m: SparseMatrix,
+  voterStake: Float64Array,
+  rows: number,
+  columns: number,
+  requireSorted: boolean,
+  nonZeroCount: Int32Array,
+  nonZeroStake: Float64Array,
+): number {
+  const { rowStart, col, val } = m;
+  let negative = 0;
+  for (let i = 0; i < rows; i++) {
+    const s = voterStake[i]!;
+    if (s === 0) continue;
+    const end = rowStart[i + 1]!;
+    let previous = -1;
+    for (let k = rowStart[i]!; k < end; k++) {
+      const j = col[k]!;
+      if (j <= previous && requireSorted) return UNSORTED_ROW;
+      previous = j;
+      const x = val[k]!;
+      if (x !== 0 && j < columns) {
+        nonZeroCount[j]!++;
+        nonZeroStake[j]! += s;
+        if (x < 0) negative = 1;
+      }
+    }
+  }
+  return negative;
+}
+
 /**
  * `weighted_median_col_sparse(stake, score, columns, majority)`: voters are the uids with stake
  * > 0 (their stakes re-normalised), `minority = Σ − majority`, absent entries score 0, and for a
@@ -176,21 +216,31 @@ export function weightedMedianColSparse(
   const mem = cx.mem;
   const median = mem.f64(columns);
   const rows = Math.min(stake.length, scoreIn.rowCount);
-  // Voters and their normalised stakes, in uid order as the chain collects them.
+  // Voters and their normalised stakes, in uid order as the chain collects them: `normalize` of
+  // the positive stakes (the sum of the positive stakes in uid order, then each divided by it).
   let voterCount = 0;
-  for (let i = 0; i < stake.length; i++) if (stake[i]! > 0) voterCount++;
-  if (voterCount === 0) return median;
-  const positive = mem.f64(voterCount);
-  const voterStake = mem.f64(stake.length);
-  {
-    let v = 0;
-    for (let i = 0; i < stake.length; i++) if (stake[i]! > 0) positive[v++] = stake[i]!;
-    const normalized = normalize(cx, positive);
-    v = 0;
-    for (let i = 0; i < stake.length; i++) if (stake[i]! > 0) voterStake[i] = normalized[v++]!;
+  let positiveSum = 0;
+  for (let i = 0; i < stake.length; i++) {
+    const s = stake[i]!;
+    if (s > 0) {
+      voterCount++;
+      positiveSum += s;
+    }
   }
+  if (voterCount === 0) return median;
+  const voterStake = mem.f64(stake.length);
   let stakeSum = 0;
-  for (let i = 0; i < stake.length; i++) stakeSum += voterStake[i]!;
+  if (cx.ar.mode === 'chain') {
+    for (let i = 0; i < stake.length; i++) {
+      const s = stake[i]!;
+      if (s > 0) stakeSum += voterStake[i] = divI32F32(s, positiveSum);
+    }
+  } else {
+    for (let i = 0; i < stake.length; i++) {
+      const s = stake[i]!;
+      if (s > 0) stakeSum += voterStake[i] = s / positiveSum;
+    }
+  }
   const minority = stakeSum - majority;
 
   // Pass 1: per column, the voters with a non-zero score and their stake. Rows are normally
@@ -198,35 +248,15 @@ export function weightedMedianColSparse(
   // voters' rows are de-duplicated first and the pass is repeated.
   const nonZeroCount = mem.i32(columns);
   const nonZeroStake = mem.f64(columns);
-  let anyNegative = false;
   let score = scoreIn;
-  const countNonZero = (m: SparseMatrix, requireSorted: boolean): boolean => {
-    const { rowStart, col, val } = m;
-    for (let i = 0; i < rows; i++) {
-      const s = voterStake[i]!;
-      if (s === 0) continue;
-      let previous = -1;
-      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
-        const j = col[k]!;
-        if (requireSorted && j <= previous) return false;
-        previous = j;
-        const x = val[k]!;
-        if (j < columns && x !== 0) {
-          nonZeroCount[j]!++;
-          nonZeroStake[j]! += s;
-          if (x < 0) anyNegative = true;
-        }
-      }
-    }
-    return true;
-  };
-  if (!countNonZero(score, true)) {
+  let counted = countNonZeroScores(score, voterStake, rows, columns, true, nonZeroCount, nonZeroStake);
+  if (counted === UNSORTED_ROW) {
     nonZeroCount.fill(0);
     nonZeroStake.fill(0);
-    anyNegative = false;
     score = dedupeVoterRows(cx, stake, scoreIn, rows, columns);
-    countNonZero(score, false);
+    counted = countNonZeroScores(score, voterStake, rows, columns, false, nonZeroCount, nonZeroStake);
   }
+  const anyNegative = counted === 1;
   const { rowStart, col, val } = score;
   // Columns whose median the zero scores decide need no selection: with every voter at 0, or —
   // when no score is negative, so 0 is the smallest — when the zero scores alone carry more than
@@ -254,7 +284,8 @@ export function weightedMedianColSparse(
   for (let i = 0; i < rows; i++) {
     const s = voterStake[i]!;
     if (s === 0) continue;
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+    const end = rowStart[i + 1]!;
+    for (let k = rowStart[i]!; k < end; k++) {
       const j = col[k]!;
       const x = val[k]!;
       if (j >= columns || x === 0 || offset[j + 1] === offset[j]) continue;

@@ -16,12 +16,15 @@ export const activityStep: EpochStep = {
     const { inputs, n } = w;
     const h = inputs.hyperparameters;
     const cutoff = activityCutoffBlocks(h.activityCutoffFactorMilli, h.tempoBlocks);
-    w.inactive = new Array<boolean>(n);
-    w.active = new Array<boolean>(n);
+    const { lastUpdate, currentBlock } = inputs;
+    const inactive = new Array<boolean>(n);
+    const active = new Array<boolean>(n);
     for (let i = 0; i < n; i++) {
-      const inactive = (inputs.lastUpdate[i] ?? 0) + cutoff < inputs.currentBlock;
-      w.inactive[i] = inactive;
-      w.active[i] = !inactive;
+      const stale = (lastUpdate[i] ?? 0) + cutoff < currentBlock;
+      inactive[i] = stale;
+      active[i] = !stale;
     }
+    w.inactive = inactive;
+    w.active = active;
   },
 };

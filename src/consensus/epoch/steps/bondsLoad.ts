@@ -38,7 +38,7 @@ export function loadMaskedBonds(cx: MathContext, inputs: EpochInputs, n: number,
   const proportion = read === 'proportion';
   let p = 0;
   for (let i = 0; i < n; i++) {
-    for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+    for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) {
       const j = col[k]!;
       if (masked[j] === 1) continue;
       const u = val[k]!;
@@ -60,7 +60,7 @@ export function storeBondRows(cx: MathContext, bonds: SparseMatrix, newValidator
   let p = 0;
   for (let i = 0; i < bonds.rowCount; i++) {
     if (newValidatorPermit[i]) {
-      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) {
+      for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) {
         const x = val[k]!;
         outCol[p] = col[k]!;
         outVal[p++] = chain ? i32f32ProportionToU16(x) : floatProportionToU16(x);

@@ -9,7 +9,7 @@ import {
   colNormalizeSparse,
   matEmaSparse,
   matmulTransposeSparse,
-  normalize,
+  normalizeInPlace,
   rowHadamardSparse,
 } from '../math.ts';
 import type { EpochStep, EpochWork } from '../types.ts';
@@ -46,7 +46,7 @@ export const yuma2DividendsStep: EpochStep = {
   name: 'dividends',
   description: 'D = normalize(EMA · I)',
   run(w: EpochWork): void {
-    w.dividends = normalize(w, matmulTransposeSparse(w, w.emaBonds, w.incentive));
+    w.dividends = normalizeInPlace(w, matmulTransposeSparse(w, w.emaBonds, w.incentive));
   },
 };
 

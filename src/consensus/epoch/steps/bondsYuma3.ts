@@ -4,8 +4,9 @@
  * weight proportion in [0, 1] (not stake-weighted, not normalised before the EMA), updated with
  * per-cell liquid alpha when enabled; dividends are stake × (normalised bonds · incentive).
  */
+import { mulI32F32 } from '../../../primitives/fixedNumber.ts';
 import { makeLiquidAlpha } from '../liquidAlpha.ts';
-import { colNormalizeSparse, isZero, matEmaAlphaSparse, matEmaSparse, matmulTransposeSparse, normalize } from '../math.ts';
+import { colNormalizeSparse, isZero, matEmaAlphaSparse, matEmaSparse, matmulTransposeSparse, normalizeInPlace } from '../math.ts';
 import type { EpochStep, EpochWork } from '../types.ts';
 import { loadMaskedBonds, storeBondRows } from './bondsLoad.ts';
 
@@ -45,10 +46,13 @@ export const yuma3DividendsStep: EpochStep = {
     const { ar } = w;
     const normalizedBonds = colNormalizeSparse(w, w.emaBonds, w.n);
     const perValidator = matmulTransposeSparse(w, normalizedBonds, w.incentive);
-    const d = w.mem.f64(w.n);
-    // vec_mul uses checked_mul (overflow → 0); values here are ≤ 1, so it never overflows.
-    for (let i = 0; i < w.n; i++) d[i] = ar.mul(perValidator[i]!, w.activeStake[i]!);
-    w.dividends = normalize(w, d);
+    // vec_mul uses checked_mul (overflow → 0); values here are ≤ 1, so it never overflows. The
+    // product is written over the (fresh) per-validator sums; direct calls so V8 inlines them.
+    const d = perValidator.length === w.n ? perValidator : w.mem.f64(w.n);
+    const activeStake = w.activeStake;
+    if (ar.mode === 'chain') for (let i = 0; i < w.n; i++) d[i] = mulI32F32(perValidator[i]!, activeStake[i]!);
+    else for (let i = 0; i < w.n; i++) d[i] = perValidator[i]! * activeStake[i]!;
+    w.dividends = normalizeInPlace(w, d);
   },
 };
 
