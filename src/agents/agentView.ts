@@ -33,6 +33,12 @@ export interface SubnetView {
   coldkeyOfUid(uid: number): string | null;
   /** `ImmunityPeriod`: blocks after registration during which a UID cannot be pruned. */
   readonly immunityPeriodBlocks: number;
+  /** `MinNonImmuneUids`: pruning picks among immune UIDs when fewer than this are past immunity. */
+  readonly minNonImmuneUids: number;
+  /** `ImmuneOwnerUidsLimit`: how many UIDs of the owner's coldkey pruning never takes. */
+  readonly immuneOwnerUidsLimit: number;
+  /** `SubnetOwner`: the owner's coldkey. */
+  readonly ownerColdkey: string;
   /** Alpha stake a UID's hotkey holds on this subnet (own, before childkeys), alpha-rao. */
   stakeOfUid(uid: number): bigint;
   /** Spot price, rao per alpha (rounded down). */

@@ -9,6 +9,8 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAB, type AbResult } from '../../src/sim/run/runAB.ts';
+import type { MetricsRow } from '../../src/sim/run/records.ts';
+import { runScenario } from '../../src/sim/run/runScenario.ts';
 import type { GroupOutcome } from '../../src/sim/run/groupOutcomes.ts';
 import { loadScenario } from '../../src/sim/scenario/loadScenario.ts';
 import type { ScenarioOverride } from '../../src/sim/scenario/scenarioOverride.ts';
@@ -18,6 +20,20 @@ const DIR = join(resolve(import.meta.dirname, '../..'), 'scenarios', 'attacks');
 function ab(name: string, sets: Record<string, unknown> = {}): AbResult {
   const overrides: ScenarioOverride[] = Object.entries(sets).map(([path, value]) => ({ path, value, label: '--set' }));
   return runAB(loadScenario(join(DIR, `${name}.yaml`), overrides));
+}
+
+/** The attack run alone, with its per-epoch metrics rows (for series over time). */
+function attackRows(name: string, sets: Record<string, unknown> = {}): MetricsRow[] {
+  const overrides: ScenarioOverride[] = Object.entries(sets).map(([path, value]) => ({ path, value, label: '--set' }));
+  const rows: MetricsRow[] = [];
+  runScenario(loadScenario(join(DIR, `${name}.yaml`), overrides), { recorder: { metrics: (r) => rows.push(r), neuron: () => undefined, event: () => undefined } });
+  return rows;
+}
+
+/** A group's stake share at its last recorded epoch over its share at the first: stake retention. */
+function stakeRetention(rows: readonly MetricsRow[], name: string): number {
+  const own = rows.filter((r) => r.group === name);
+  return own.at(-1)!.stakeShare / own[0]!.stakeShare;
 }
 
 function group(groups: readonly GroupOutcome[], name: string, netuid = 1): GroupOutcome {
@@ -81,9 +97,17 @@ describe('attack directions', () => {
     // The bonds penalty protects the majority: without it the cabal keeps more of its dividends.
     const noPenalty = ab('cabal', { 'subnets.0.hyperparameters.bonds_penalty': 0 }).attack.groups;
     expect(dividendPerStake(noPenalty, 'cabal_validators')).toBeGreaterThan(dividendPerStake(r.attack.groups, 'cabal_validators'));
-    // Several stake shares: a smaller cabal is penalised at least as hard per unit of stake.
-    const small = ab('cabal', { 'subnets.0.population.1.stake.amount': 12000 }).attack.groups;
-    expect(dividendPerStake(small, 'cabal_validators')).toBeLessThan(1);
+    // Several stake shares (about 15% and 45% besides 30%): below kappa the cabal is always paid
+    // less than its stake share.
+    for (const amount of [12000, 68000]) {
+      const g = ab('cabal', { 'subnets.0.population.1.stake.amount': amount }).attack.groups;
+      expect(dividendPerStake(g, 'cabal_validators')).toBeLessThan(1);
+    }
+    // Stake retention over time: the cabal's stake share shrinks as the honest majority compounds
+    // its larger dividends, and shrinks faster with the bonds penalty than without it.
+    const retained = stakeRetention(attackRows('cabal'), 'cabal_validators');
+    expect(retained).toBeLessThan(1);
+    expect(stakeRetention(attackRows('cabal', { 'subnets.0.hyperparameters.bonds_penalty': 0 }), 'cabal_validators')).toBeGreaterThan(retained);
   });
 
   attack('lazy-validators', () => {
@@ -116,5 +140,43 @@ describe('attack directions', () => {
     expect(sybils.incentiveAlphaRao).toBeGreaterThan(group(r.control.groups, 'sybils').incentiveAlphaRao);
     expect(miners.incentiveAlphaRao).toBeLessThan(group(r.control.groups, 'miners').incentiveAlphaRao);
     expect(r.rows.find((x) => x.group === 'sybils')!.attackerProfitVsControlTaoRao).toBeGreaterThan(0n);
+  });
+
+  attack('whale', () => {
+    const r = ab('whale');
+    const [a, c] = [r.attack.groups, r.control.groups];
+    // Rewards follow stake: the delegate's stake share and dividends multiply, the others' fall.
+    expect(group(a, 'delegate').stakeShare).toBeGreaterThan(3 * group(c, 'delegate').stakeShare);
+    expect(group(a, 'delegate').dividendsAlphaRao).toBeGreaterThan(3n * group(c, 'delegate').dividendsAlphaRao);
+    expect(group(a, 'validators').dividendsAlphaRao).toBeLessThan(group(c, 'validators').dividendsAlphaRao);
+    // The whale ends richer than it started (and than the control, where it holds TAO).
+    expect(group(a, 'whale').profitTaoRao).toBeGreaterThan(0n);
+    expect(group(c, 'whale').profitTaoRao).toBe(0n);
+    expect(r.rows.find((x) => x.group === 'whale')!.attackerProfitVsControlTaoRao).toBeGreaterThan(0n);
+  });
+
+  attack('pump-for-share', () => {
+    const r = ab('pump-for-share');
+    const target = (x: AbResult['attack']) => x.subnets.find((s) => s.netuid === 1)!;
+    const [a, c] = [target(r.attack), target(r.control)];
+    // The pump raises the target's realised share of TAO emission above the control's…
+    expect(a.taoEmissionShare).toBeGreaterThan(c.taoEmissionShare);
+    expect(c.taoEmissionShare).toBeCloseTo(0.25, 6);
+    // …but the EMA price blunts it: the share moves by far less than the spot price did.
+    const shareGain = a.taoEmissionShare / c.taoEmissionShare - 1;
+    const priceGain = a.maxPriceTao / c.maxPriceTao - 1;
+    expect(priceGain).toBeGreaterThan(1);
+    expect(shareGain).toBeLessThan(0.05 * priceGain);
+    // The exit leaves the subnet's other holders with a lower price and less wealth.
+    expect(a.finalPriceTao).toBeLessThan(c.finalPriceTao);
+    expect(group(r.attack.groups, 'validators').finalWealthTaoRao).toBeLessThan(group(r.control.groups, 'validators').finalWealthTaoRao);
+  });
+
+  attack('emission-farming', () => {
+    const r = ab('emission-farming');
+    // Two swap fees per round trip outweigh one epoch's dividends: the farmer loses, the holder gains.
+    expect(group(r.attack.groups, 'farmer').profitTaoRao).toBeLessThan(0n);
+    expect(group(r.control.groups, 'farmer').profitTaoRao).toBeGreaterThan(0n);
+    expect(r.rows.find((x) => x.group === 'farmer')!.attackerProfitVsControlTaoRao).toBeLessThan(0n);
   });
 });

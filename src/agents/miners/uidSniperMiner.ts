@@ -28,11 +28,9 @@
  * commit being still unrevealed (the commit-reveal mask reads only live commits). The scenario's
  * reveal period decides which case a run is in; see scenarios/README.md.
  *
- * Prediction gaps: the view shows neither `MinNonImmuneUids` nor `ImmuneOwnerUidsLimit`, so the
- * prediction assumes more than `MinNonImmuneUids` UIDs are past immunity (otherwise the chain picks
- * among immune UIDs, and the sniper — which insists on a non-immune target — would just have
- * mispredicted) and the chain default limit of 1 immune owner UID; the owner's other hotkeys are
- * found only if the owner hotkey itself holds a UID (its coldkey is read from that UID).
+ * The prediction reads only public storage: hotkeys, registration blocks, the last epoch's
+ * emission, `ImmunityPeriod`, `MinNonImmuneUids`, `ImmuneOwnerUidsLimit`, the owner's coldkey
+ * and the owners of the UIDs' hotkeys (`Owner`).
  *
  * After registering it serves `quality` (drawn once) on its UID, confirmed one block later.
  * Pruned, it snipes again — up to `max_registrations` successful registrations in all (a refused
@@ -50,9 +48,6 @@ import { integerParam, rawParam } from '../agentParams.ts';
 import { asNumberDistribution, sampleNumberDistribution, type NumberDistributionShape } from '../sampleDistribution.ts';
 
 export const UID_SNIPER_MINER_KIND = 'miner.uid_sniper';
-
-/** Chain default `ImmuneOwnerUidsLimit` (not in the view; chainState.ts `defaultTurnover`). */
-const ASSUMED_IMMUNE_OWNER_UIDS_LIMIT = 1;
 
 export interface UidSniperMinerParams {
   readonly quality: NumberDistributionShape;
@@ -95,15 +90,12 @@ export function predictPrunedUid(s: SubnetView, block: number): number | null {
       emissionRao: s.lastEmissionRao[uid] ?? 0n,
     });
   }
-  const ownerUid = s.hotkeys.indexOf(s.ownerHotkey);
-  const ownerColdkey = ownerUid < 0 ? null : s.coldkeyOfUid(ownerUid);
-  const ownerColdkeyHotkeys = ownerColdkey === null ? [] : neurons.filter((nrn) => s.coldkeyOfUid(nrn.uid) === ownerColdkey).map((nrn) => nrn.hotkey);
+  const ownerColdkeyHotkeys = neurons.filter((nrn) => s.coldkeyOfUid(nrn.uid) === s.ownerColdkey).map((nrn) => nrn.hotkey);
   return neuronToPrune({
     block: BigInt(block),
     immunityPeriodBlocks: BigInt(s.immunityPeriodBlocks),
-    // Prefer a UID past immunity whenever one exists (see the file comment).
-    minNonImmuneUids: 0,
-    immuneOwnerUidsLimit: ASSUMED_IMMUNE_OWNER_UIDS_LIMIT,
+    minNonImmuneUids: s.minNonImmuneUids,
+    immuneOwnerUidsLimit: s.immuneOwnerUidsLimit,
     subnetOwnerHotkey: s.ownerHotkey,
     ownerColdkeyHotkeys,
     neurons,

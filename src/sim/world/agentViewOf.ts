@@ -38,6 +38,9 @@ function subnetView(world: World, s: SubnetChain): SubnetView {
       return hk === null || hk === undefined ? null : (hotkeyOwner(ledger, hk) ?? null);
     },
     immunityPeriodBlocks: s.turnover.immunityPeriodBlocks,
+    minNonImmuneUids: s.turnover.minNonImmuneUids,
+    immuneOwnerUidsLimit: s.turnover.immuneOwnerUidsLimit,
+    ownerColdkey: s.ownerColdkey,
     stakeOfUid: (uid) => {
       const hk = nrn.hotkeys[uid];
       return hk === null || hk === undefined ? 0n : hotkeyStake(ledger, hk, s.netuid);

@@ -28,6 +28,9 @@ export interface FakeSubnet {
   /** Coldkey owning each UID's hotkey; absent = `ck-<hotkey>`. */
   coldkeys?: (string | null)[];
   immunityPeriodBlocks?: number;
+  minNonImmuneUids?: number;
+  immuneOwnerUidsLimit?: number;
+  ownerColdkey?: string;
   /** The last epoch's dividend per UID, alpha-rao (absent = all 0). */
   dividendRao?: bigint[];
   /** Spot price, rao per alpha (absent = 1 TAO). */
@@ -110,6 +113,9 @@ function subnetView(s: FakeSubnet): SubnetView {
       return s.coldkeys?.[uid] ?? `ck-${hk}`;
     },
     immunityPeriodBlocks: s.immunityPeriodBlocks ?? 5000,
+    minNonImmuneUids: s.minNonImmuneUids ?? 0,
+    immuneOwnerUidsLimit: s.immuneOwnerUidsLimit ?? 1,
+    ownerColdkey: s.ownerColdkey ?? 'owner-ck',
     stakeOfUid: (uid) => s.stakes?.[uid] ?? 0n,
     priceRao: s.priceRao ?? 1_000_000_000n,
     registrationBurnRao: s.burnRao ?? 0n,

@@ -82,6 +82,12 @@ describe('predictPrunedUid', () => {
     expect(predictPrunedUid(v, 129)).toBe(3);
   });
 
+  it('reads MinNonImmuneUids from the view: with too few UIDs past immunity the chain may take an immune one', () => {
+    // Four UIDs (1–4) are past immunity: more than 3, so UID 3 goes; not more than 4, so immune UID 5 (emission 0) goes.
+    expect(predictPrunedUid(viewAt(sniperWorld(fullSubnet({ minNonImmuneUids: 3 })), 100).subnet(1)!, 100)).toBe(3);
+    expect(predictPrunedUid(viewAt(sniperWorld(fullSubnet({ minNonImmuneUids: 4 })), 100).subnet(1)!, 100)).toBe(5);
+  });
+
   it('keeps every UID of the owner coldkey after the first immune (limit 1): an owner miner can be pruned', () => {
     // UID 1 is the owner's second hotkey (same coldkey) and has the lowest emission.
     const s = fullSubnet({ coldkeys: ['owner-ck', 'owner-ck', null, null, null, null], emissionRao: [0n, 100n, 700n, 300n, 500n, 0n] });
