@@ -21,6 +21,7 @@ import type { AgentView } from '../agentView.ts';
 import { numberParam, rawParam } from '../agentParams.ts';
 import { asNumberDistribution, sampleNumberDistribution, type NumberDistributionShape } from '../sampleDistribution.ts';
 import { UidWatch } from './uidWatch.ts';
+import { clampUnit } from './clampQuality.ts';
 
 export const HONEST_MINER_KIND = 'miner.honest';
 
@@ -38,9 +39,6 @@ export function readHonestMinerParams(spec: AgentSpec): HonestMinerParams {
   };
 }
 
-function clampUnit(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
-}
 
 export class HonestMiner implements Agent {
   readonly spec: AgentSpec;

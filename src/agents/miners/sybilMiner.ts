@@ -32,6 +32,7 @@ import type { Agent, AgentDecision, AgentFactory, AgentSpec } from '../agent.ts'
 import type { AgentView } from '../agentView.ts';
 import { integerParam, numberParam, rawParam } from '../agentParams.ts';
 import { asNumberDistribution, sampleNumberDistribution, type NumberDistributionShape } from '../sampleDistribution.ts';
+import { clampUnit } from './clampQuality.ts';
 
 export const SYBIL_MINER_KIND = 'miner.sybil';
 
@@ -61,9 +62,6 @@ export function readSybilMinerParams(spec: AgentSpec): SybilMinerParams {
   };
 }
 
-function clampUnit(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
-}
 
 export class SybilMiner implements Agent {
   readonly spec: AgentSpec;

@@ -46,6 +46,7 @@ import type { Agent, AgentDecision, AgentFactory, AgentSpec } from '../agent.ts'
 import type { AgentView, SubnetView } from '../agentView.ts';
 import { integerParam, rawParam } from '../agentParams.ts';
 import { asNumberDistribution, sampleNumberDistribution, type NumberDistributionShape } from '../sampleDistribution.ts';
+import { clampUnit } from './clampQuality.ts';
 
 export const UID_SNIPER_MINER_KIND = 'miner.uid_sniper';
 
@@ -71,9 +72,6 @@ export function readUidSniperMinerParams(spec: AgentSpec): UidSniperMinerParams 
   };
 }
 
-function clampUnit(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
-}
 
 /**
  * The UID a burned registration in `block` would replace on the full subnet `s`, as

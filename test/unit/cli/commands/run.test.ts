@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand, type RunCommandHooks } from '../../../../src/cli/commands/run.ts';
+import type { RunCommandHooks } from '../../../../src/cli/commands/run.ts';
+import { runCli, type CliResult } from '../../../support/runCli.ts';
 import { main } from '../../../../src/cli/main.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/run');
@@ -11,18 +12,9 @@ const TINY = join(FIXTURES, 'tiny.yaml');
 // The tests that exercise the command's own machinery use a stub loop with runScenario's contract.
 const STUB: RunCommandHooks = { runnerModuleUrl: pathToFileURL(join(FIXTURES, 'stubRunScenario.ts')).href };
 
-interface Result {
-  readonly code: number;
-  readonly out: string[];
-  readonly err: string[];
-}
+type Result = CliResult;
 
-async function run(argv: string[], hooks: RunCommandHooks = STUB, onErr?: (line: string) => void): Promise<Result> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCommand(argv, (l) => out.push(l), (l) => (err.push(l), onErr?.(l)), hooks);
-  return { code, out, err };
-}
+const run = (argv: string[], hooks: RunCommandHooks = STUB, onErr?: (line: string) => void): Promise<Result> => runCli(argv, hooks, onErr);
 
 /** Through main, for the one-line errors it prints (exit 2). */
 function mainSync(argv: string[]): Result {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand, type RunCommandHooks } from '../../../../src/cli/commands/run.ts';
+import type { RunCommandHooks } from '../../../../src/cli/commands/run.ts';
+import { runCli, type CliResult } from '../../../support/runCli.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/run');
 // The stub loop has runScenario's contract; its group outcomes follow the population's kinds.
@@ -11,18 +12,9 @@ const STUB: RunCommandHooks = { runnerModuleUrl: pathToFileURL(join(FIXTURES, 's
 const RUN_FILES = ['events.jsonl', 'groups.csv', 'manifest.json', 'metrics.csv', 'neurons.csv', 'subnets.csv'];
 const PAIR_FILES = ['ab.csv', 'attack', 'control', 'manifest.json'];
 
-interface Result {
-  readonly code: number;
-  readonly out: string[];
-  readonly err: string[];
-}
+type Result = CliResult;
 
-async function run(argv: string[], hooks: RunCommandHooks = STUB, onErr?: (line: string) => void): Promise<Result> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCommand(argv, (l) => out.push(l), (l) => (err.push(l), onErr?.(l)), hooks);
-  return { code, out, err };
-}
+const run = (argv: string[], hooks: RunCommandHooks = STUB, onErr?: (line: string) => void): Promise<Result> => runCli(argv, hooks, onErr);
 
 const digestOf = (r: Result): string => {
   const last = r.out.at(-1) ?? '';
