@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { runAB, type AbResult } from '../../src/sim/run/runAB.ts';
 import type { MetricsRow } from '../../src/sim/run/records.ts';
 import { runScenario } from '../../src/sim/run/runScenario.ts';
+import { dividendPerStake, groupOutcome } from '../../src/sim/run/groupRatios.ts';
 import type { GroupOutcome } from '../../src/sim/run/groupOutcomes.ts';
 import { loadScenario } from '../../src/sim/scenario/loadScenario.ts';
 import type { ScenarioOverride } from '../../src/sim/scenario/scenarioOverride.ts';
@@ -36,18 +37,7 @@ function stakeRetention(rows: readonly MetricsRow[], name: string): number {
   return own.at(-1)!.stakeShare / own[0]!.stakeShare;
 }
 
-function group(groups: readonly GroupOutcome[], name: string, netuid = 1): GroupOutcome {
-  const g = groups.find((x) => x.group === name && x.netuid === netuid);
-  if (g === undefined) throw new Error(`no group ${netuid}/${name} in ${groups.map((x) => `${x.netuid}/${x.group}`).join(', ')}`);
-  return g;
-}
-
-/** Dividend share of the subnet's dividends divided by the mean stake share: 1 = paid in proportion to stake. */
-function dividendPerStake(groups: readonly GroupOutcome[], name: string, netuid = 1): number {
-  const total = groups.filter((g) => g.netuid === netuid).reduce((a, g) => a + g.dividendsAlphaRao, 0n);
-  const g = group(groups, name, netuid);
-  return Number(g.dividendsAlphaRao) / Number(total) / g.stakeShare;
-}
+const group = groupOutcome;
 
 describe('the attack library', () => {
   it('has a direction test for every scenario in scenarios/attacks', () => {
