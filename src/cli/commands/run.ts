@@ -16,8 +16,10 @@ import type { RunManifest } from '../../sim/artifacts/runManifest.ts';
 import { AB_FILE, ATTACK_DIR, CONTROL_DIR } from '../../sim/artifacts/writeAbArtifacts.ts';
 import { loadScenario } from '../../sim/scenario/loadScenario.ts';
 import { parseScalar, parseSetArgument, type ScenarioOverride } from '../../sim/scenario/scenarioOverride.ts';
+import { DEFAULT_PROJECTION_YEARS, REPORT_FORMATS } from '../../report/reportOptions.ts';
 import { runInWorker, type RunOutcome, type Written } from '../runInWorker.ts';
 import { UsageError } from '../usageError.ts';
+import { produceReport, REPORT_DIR } from './report.ts';
 
 export const RUN_USAGE = `usage: yumalab run <scenario.yaml> [options]
 
@@ -37,6 +39,8 @@ options:
   --check-determinism      run twice and compare the digests (exit 1 if they differ)
   --no-control             run only the scenario, not its control: variant
   --force                  replace a non-empty DIR (the old one is kept until the new run is complete)
+  --report                 then write the report into DIR/report (as 'yumalab report DIR'; for a
+                           pair too); a failed report exits 2, the run stays complete
   --quiet                  no progress output; print only the digest line
 
 Exit code: 0 done, 1 the run failed or is not deterministic, 2 a problem with the arguments or
@@ -65,6 +69,7 @@ export function runCommand(argv: readonly string[], out: (line: string) => void,
       'no-control': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      report: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,
@@ -124,15 +129,24 @@ export function runCommand(argv: readonly string[], out: (line: string) => void,
     stop: interrupt.signal,
     ...(hooks.runnerModuleUrl === undefined ? {} : { runnerModuleUrl: hooks.runnerModuleUrl }),
     ...(progress === null ? {} : { onProgress: progress.update }),
-  }).then((outcome) => {
+  }).then(async (outcome) => {
     process.off('SIGINT', onSigint);
     hooks.interrupt?.removeEventListener('abort', onSigint);
     progress?.stop();
-    return report(outcome, outDir, pair, quiet, out, err);
+    // `--report`: only for a complete run that passed its determinism check (if asked for one);
+    // its line is printed before the digest, which stays the last line.
+    const reportLines: string[] = [];
+    let reportCode = 0;
+    if (values.report && outcome.type === 'done' && (outcome.second === null || summaryOf(outcome.second).digest === summaryOf(outcome.first).digest)) {
+      const formats = [...REPORT_FORMATS];
+      reportCode = await produceReport({ runDir: outDir, outDir: join(outDir, REPORT_DIR), formats, projectionYears: DEFAULT_PROJECTION_YEARS }, (l) => reportLines.push(l), err);
+    }
+    const code = report(outcome, outDir, pair, quiet, out, err, reportLines);
+    return code === 0 ? reportCode : code;
   });
 }
 
-function report(outcome: RunOutcome, outDir: string, pair: boolean, quiet: boolean, out: (line: string) => void, err: (line: string) => void): number {
+function report(outcome: RunOutcome, outDir: string, pair: boolean, quiet: boolean, out: (line: string) => void, err: (line: string) => void, reportLines: readonly string[]): number {
   switch (outcome.type) {
     case 'interrupted':
       err(
@@ -156,6 +170,7 @@ function report(outcome: RunOutcome, outDir: string, pair: boolean, quiet: boole
         }
         if (!quiet) out(`determinism check: OK, both ${pair ? 'pairs' : 'runs'} gave the same digest`);
       }
+      if (!quiet) for (const line of reportLines) out(line);
       out(`digest ${first.digest}`);
       return 0;
     }
