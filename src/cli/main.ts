@@ -7,6 +7,7 @@ import { InputError } from '../sim/input/readStructuredFile.ts';
 import { CONFORMANCE_USAGE, conformanceCommand } from './commands/conformance.ts';
 import { EPOCH_USAGE, epochCommand } from './commands/epoch.ts';
 import { REPORT_USAGE, reportCommand } from './commands/report.ts';
+import { REPORTS_USAGE, reportsCommand } from './commands/reports.ts';
 import { RUN_USAGE, runCommand } from './commands/run.ts';
 import { SUPPLY_USAGE, supplyCommand } from './commands/supply.ts';
 import { VALIDATE_USAGE, validateCommand } from './commands/validate.ts';
@@ -20,6 +21,7 @@ commands:
   conformance <file-or-dir>...   run chain conformance cases (PASS/FAIL per case)
   epoch <state.json>             run one Yuma epoch on an explicit subnet state, print JSON
   report <run-dir>               check a run directory and write its HTML/Markdown report with charts
+  reports                        regenerate the curated research reports in reports/
   run <scenario>                 simulate a scenario, write its artifacts, print the digest
   supply                         project TAO issuance and list the halvings and their dates
   validate <scenario>...         check scenario files, print OK or every problem with its line
@@ -33,6 +35,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE },
   epoch: { run: epochCommand, usage: EPOCH_USAGE },
   report: { run: reportCommand, usage: REPORT_USAGE },
+  reports: { run: reportsCommand, usage: REPORTS_USAGE },
   run: { run: runCommand, usage: RUN_USAGE },
   supply: { run: supplyCommand, usage: SUPPLY_USAGE },
   validate: { run: validateCommand, usage: VALIDATE_USAGE },

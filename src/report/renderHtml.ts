@@ -52,6 +52,7 @@ export function renderHtml(doc: ReportDocument, svgs: ChartSvgs): string {
   parts.push(`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">`);
   parts.push(`<title>${escapeHtml(doc.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>`);
   parts.push(`<h1>${escapeHtml(doc.title)}</h1>\n<p>${escapeHtml(doc.summary)}</p>`);
+  if (doc.findings !== undefined && doc.findings.length > 0) parts.push(`<h2>Findings</h2>\n${doc.findings.map((f) => `<p>${escapeHtml(f)}</p>`).join('\n')}`);
   for (const block of doc.provenance) {
     const rows = block.rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td class="mono">${escapeHtml(v)}</td></tr>`).join('\n');
     parts.push(`<h2>${escapeHtml(block.heading)}</h2>\n<table class="kv">\n${rows}\n</table>`);

@@ -20,6 +20,7 @@ function table(t: Table): string {
 
 export function renderMarkdown(doc: ReportDocument): string {
   const parts: string[] = [`# ${doc.title}`, doc.summary];
+  if (doc.findings !== undefined && doc.findings.length > 0) parts.push('## Findings', ...doc.findings);
   for (const block of doc.provenance) parts.push(`## ${block.heading}\n\n${tableMarkdown(['', ''], block.rows.map(([k, v]) => [k, v]))}`);
   parts.push('## Key figures');
   for (const t of doc.tables) parts.push(table(t));

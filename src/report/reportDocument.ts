@@ -24,6 +24,8 @@ export interface Table {
 export interface ReportDocument {
   readonly title: string;
   readonly summary: string;
+  /** Written findings (published reports): paragraphs of plain text shown under a "Findings" heading. */
+  readonly findings?: readonly string[];
   readonly provenance: readonly KeyValueBlock[];
   readonly tables: readonly Table[];
   readonly sections: readonly ChartSection[];

@@ -15,6 +15,10 @@ export interface PricePumpPoint {
   readonly maxPriceControl: number;
   readonly finalPriceAttack: number;
   readonly finalPriceControl: number;
+  /** Extra TAO emission the target received in the attack run over the control run. */
+  readonly extraEmissionTao: number;
+  /** The target's spot price at the start (both runs). */
+  readonly initialPrice: number;
   /** TAO. */
   readonly pumperProfitTao: number;
   /** The target's validators' final wealth, attack − control, TAO. */
@@ -34,6 +38,8 @@ export function priceManipulationStudy(file: string, pumpsTao: readonly number[]
       maxPriceControl: c.maxPriceTao,
       finalPriceAttack: a.finalPriceTao,
       finalPriceControl: c.finalPriceTao,
+      extraEmissionTao: Number(a.taoEmissionRao - c.taoEmissionRao) / 1e9,
+      initialPrice: a.initialPriceTao,
       pumperProfitTao: Number(groupOutcome(r.attack.groups, 'pumper').profitTaoRao) / 1e9,
       validatorsWealthDeltaTao: Number(groupOutcome(r.attack.groups, 'validators').finalWealthTaoRao - groupOutcome(r.control.groups, 'validators').finalWealthTaoRao) / 1e9,
     };
