@@ -14,21 +14,18 @@ import { runScenario } from '../../src/sim/run/runScenario.ts';
 import { dividendPerStake, groupOutcome } from '../../src/sim/run/groupRatios.ts';
 import { cabalShareOfValidators } from '../../src/report/studies/cabalStudy.ts';
 import type { GroupOutcome } from '../../src/sim/run/groupOutcomes.ts';
-import { loadScenario } from '../../src/sim/scenario/loadScenario.ts';
-import type { ScenarioOverride } from '../../src/sim/scenario/scenarioOverride.ts';
+import { scenarioWith, type Overrides } from '../../src/sim/scenario/scenarioWith.ts';
 
 const DIR = join(resolve(import.meta.dirname, '../..'), 'scenarios', 'attacks');
 
-function ab(name: string, sets: Record<string, unknown> = {}): AbResult {
-  const overrides: ScenarioOverride[] = Object.entries(sets).map(([path, value]) => ({ path, value, label: '--set' }));
-  return runAB(loadScenario(join(DIR, `${name}.yaml`), overrides));
+function ab(name: string, sets: Overrides = {}): AbResult {
+  return runAB(scenarioWith(join(DIR, `${name}.yaml`), sets));
 }
 
 /** The attack run alone, with its per-epoch metrics rows (for series over time). */
-function attackRows(name: string, sets: Record<string, unknown> = {}): MetricsRow[] {
-  const overrides: ScenarioOverride[] = Object.entries(sets).map(([path, value]) => ({ path, value, label: '--set' }));
+function attackRows(name: string, sets: Overrides = {}): MetricsRow[] {
   const rows: MetricsRow[] = [];
-  runScenario(loadScenario(join(DIR, `${name}.yaml`), overrides), { recorder: { metrics: (r) => rows.push(r), neuron: () => undefined, event: () => undefined } });
+  runScenario(scenarioWith(join(DIR, `${name}.yaml`), sets), { recorder: { metrics: (r) => rows.push(r), neuron: () => undefined, event: () => undefined } });
   return rows;
 }
 

@@ -29,3 +29,8 @@ export function spotPriceU64F64(pool: Pick<PoolState, 'taoReserveRao' | 'alphaRe
   const reserveRatio = divU64F64(pool.taoReserveRao << 64n, pool.alphaReserveRao << 64n);
   return mulU64F64(weightRatio, reserveRatio);
 }
+
+/** The spot price as a float64, TAO per alpha (for metrics and charts, never for accounting). */
+export function spotPriceTao(pool: Pick<PoolState, 'taoReserveRao' | 'alphaReserveRao' | 'quoteWeightParts' | 'mechanism'>): number {
+  return Number(spotPriceU64F64(pool)) / 2 ** 64;
+}

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AbData } from '../readRunDirectory.ts';
-import { subtitle, type ReportChart } from './reportChart.ts';
+import { subtitle, type ReportChart, VEGA_LITE_SCHEMA } from './reportChart.ts';
 
 const METRICS = ['emission (TAO)', 'profit (TAO)'] as const;
 
@@ -25,7 +25,7 @@ export function abComparisonChart(pair: AbData): ReportChart | null {
   const labels = [...new Set(values.map((v) => v.label))];
   const overrides = pair.manifest.control_overrides.map((o) => `${o.path}=${JSON.stringify(o.value)}`).join(', ');
   const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: 'Attack against control, per group', subtitle: subtitle(`${pair.manifest.scenario.name}, seed ${pair.manifest.seed}`, `control: ${overrides}`) },
     data: { values },
     facet: { row: { field: 'metric', type: 'nominal', title: null, sort: [...METRICS], header: { labelOrient: 'top', labelAngle: 0, labelAnchor: 'start', labelFontWeight: 'bold', labelFontSize: 12 } } },

@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { kindLookup, sideOfKind, type GroupSide } from '../groupSides.ts';
 import type { RunData } from '../readRunDirectory.ts';
-import { DAY_AXIS, keptBlocks, PANEL_HEIGHT, PANEL_WIDTH, shownSubnets, SUBNET_FACET, subtitle, type ReportChart } from './reportChart.ts';
+import { DAY_AXIS, keptBlocks, PANEL_HEIGHT, PANEL_WIDTH, shownSubnets, SUBNET_FACET, subtitle, type ReportChart, VEGA_LITE_SCHEMA } from './reportChart.ts';
 
 export function adversaryStakeChart(run: RunData): ReportChart | null {
   if (run.metrics.length === 0) return null;
@@ -35,7 +35,7 @@ export function adversaryStakeChart(run: RunData): ReportChart | null {
   ]);
   const who = adversaries.size === 0 ? 'no adversarial group in this run' : `adversarial: ${[...adversaries].sort().join(', ')}`;
   const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: 'Stake share: adversaries against the honest majority', subtitle: subtitle(`${run.manifest.scenario.name}, seed ${run.manifest.seed}`, who, note) },
     data: { values },
     facet: { ...SUBNET_FACET },

@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetricsPoint } from '../runTables.ts';
-import { DAY_AXIS, keptBlocks, PANEL_HEIGHT, PANEL_WIDTH, shownSubnets, SUBNET_FACET, subtitle } from './reportChart.ts';
+import { DAY_AXIS, keptBlocks, PANEL_HEIGHT, PANEL_WIDTH, shownSubnets, SUBNET_FACET, subtitle, VEGA_LITE_SCHEMA } from './reportChart.ts';
 
 export interface GroupSeriesOptions {
   readonly title: string;
@@ -25,7 +25,7 @@ export function groupSeriesSpec(o: GroupSeriesOptions): TopLevelSpec | null {
   const kept = keptBlocks(o.rows.map((m) => m.block));
   const values = o.rows.filter((m) => shown.has(m.netuid) && kept.has(m.block)).map((m) => ({ day: m.day, netuid: m.netuid, group: m.group, value: o.value(m) }));
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: o.title, subtitle: subtitle(...o.notes, note) },
     data: { values },
     facet: { ...SUBNET_FACET },

@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { isValidatorGroup, kindLookup } from '../groupSides.ts';
 import type { RunData } from '../readRunDirectory.ts';
-import { PANEL_HEIGHT, PANEL_WIDTH, shownSubnets, SUBNET_FACET, subtitle, type ReportChart } from './reportChart.ts';
+import { PANEL_HEIGHT, PANEL_WIDTH, shownSubnets, SUBNET_FACET, subtitle, type ReportChart, VEGA_LITE_SCHEMA } from './reportChart.ts';
 
 export function incentiveDistributionChart(run: RunData): ReportChart | null {
   const kindOf = kindLookup(run.groups);
@@ -21,7 +21,7 @@ export function incentiveDistributionChart(run: RunData): ReportChart | null {
   }
   const blocks = [...new Set(values.map((v) => v.block))].sort((a, b) => a - b);
   const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: {
       text: 'Incentive across miners at the last recorded epoch',
       subtitle: subtitle(`${run.manifest.scenario.name}, seed ${run.manifest.seed}`, `block ${blocks.join(', ')}`, 'UIDs sorted by incentive', note),

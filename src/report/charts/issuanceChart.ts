@@ -9,7 +9,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { halvingIndexForIssuance, halvingThresholdRao, HALVING_INDEX_AT_CAP } from '../../consensus/supply/blockEmission.ts';
 import { formatTao, parseTao } from '../../primitives/units.ts';
 import type { RunData } from '../readRunDirectory.ts';
-import { DAY_AXIS, keptBlocks, subtitle, type ReportChart } from './reportChart.ts';
+import { DAY_AXIS, keptBlocks, subtitle, type ReportChart, VEGA_LITE_SCHEMA } from './reportChart.ts';
 
 export function issuanceChart(run: RunData): ReportChart | null {
   const byBlock = new Map<number, { day: number; issuanceTao: number; blockEmissionTao: number }>();
@@ -37,7 +37,7 @@ export function issuanceChart(run: RunData): ReportChart | null {
           { data: { values: halvings }, mark: { type: 'text', color: '#d62728', align: 'left', dx: 3, baseline: 'top', y: 2 }, encoding: { x: { field: 'day', type: 'quantitative' }, text: { field: 'label' } }, name: y },
         ];
   const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: 'TAO issuance and block emission', subtitle: subtitle(`${run.manifest.scenario.name}, seed ${run.manifest.seed}`, halvingNote) },
     vconcat: [
       {

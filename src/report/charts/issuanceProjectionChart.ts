@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { projectIssuance } from '../../consensus/supply/projectIssuance.ts';
 import { formatTao, taoToNumber } from '../../primitives/units.ts';
-import { subtitle, type ReportChart } from './reportChart.ts';
+import { subtitle, type ReportChart, VEGA_LITE_SCHEMA } from './reportChart.ts';
 
 const BLOCK_SECONDS = 12;
 /** A Julian year (365.25 days), as `yumalab supply` counts years. */
@@ -46,7 +46,7 @@ export function issuanceProjectionChart(input: ProjectionInput): ReportChart {
         { data: { values: halvings }, mark: { type: 'text', color: '#d62728', align: 'left', dx: 3, baseline: 'top', y: 2, angle: 0 }, encoding: { x, text: { field: 'label' } } },
       ];
   const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: {
       text: `Issuance projection, ${input.years} years`,
       subtitle: subtitle(input.origin, `start ${formatTao(input.startIssuanceRao)} TAO`, `${halvings.length} halving(s) ahead`, 'no recycling'),

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunData } from '../readRunDirectory.ts';
-import { DAY_AXIS, keptBlocks, shownSubnets, subtitle, type ReportChart } from './reportChart.ts';
+import { DAY_AXIS, keptBlocks, shownSubnets, subtitle, type ReportChart, VEGA_LITE_SCHEMA } from './reportChart.ts';
 
 export function poolsChart(run: RunData): ReportChart | null {
   if (run.metrics.length === 0) return null;
@@ -28,7 +28,7 @@ export function poolsChart(run: RunData): ReportChart | null {
     encoding: { x: { ...DAY_AXIS }, y: { field, type: 'quantitative', title, scale: { zero: false } }, color },
   });
   const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: 'Alpha price and pool reserves per subnet', subtitle: subtitle(`${run.manifest.scenario.name}, seed ${run.manifest.seed}`, 'spot price = pool TAO / pool alpha', note) },
     data: { values },
     vconcat: [panel('priceTao', 'alpha price (TAO per alpha)'), panel('poolTao', 'pool TAO reserve (TAO)'), panel('poolAlpha', 'pool alpha reserve (alpha)')],

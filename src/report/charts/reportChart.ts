@@ -16,6 +16,9 @@ export interface ReportChart {
   readonly spec: TopLevelSpec;
 }
 
+/** The Vega-Lite schema every spec declares (editors use it to validate a saved `.vl.json`). */
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
 export const MAX_SUBNETS = 4;
 export const MAX_POINTS = 1500;
 export const PANEL_WIDTH = 320;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { cabalStudy } from '../studies/cabalStudy.ts';
 import { compared, fixed, percent, type PublishedReport, type PublishOptions } from './publishedReport.ts';
+import { VEGA_LITE_SCHEMA } from '../charts/reportChart.ts';
 
 export function cabalReport(o: PublishOptions): PublishedReport {
   const file = join(o.root, 'scenarios', 'attacks', 'cabal.yaml');
@@ -30,7 +31,7 @@ export function cabalReport(o: PublishOptions): PublishedReport {
   ];
   const scatter = points.map((p) => ({ stakeShare: p.cabalStakeShare, dividendPerStake: p.cabalDividendPerStake, penalty: `bonds_penalty ${p.bondsPenalty}` }));
   const divSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: 'Cabal dividend per unit of stake', subtitle: 'cabal.yaml at several cabal stake shares; 1 = paid like honest stake' },
     width: 520,
     height: 240,
@@ -44,7 +45,7 @@ export function cabalReport(o: PublishOptions): PublishedReport {
     return p.stakeShareSeries.map((s) => ({ day: s.day, retention: s.stakeShare / first, size: `${percent(p.cabalStakeShare, 0)} cabal`, penalty: `bonds_penalty ${p.bondsPenalty}` }));
   });
   const seriesSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: 'Cabal stake retention over time', subtitle: 'the cabal’s share of the validators’ stake ÷ that share at the first epoch' },
     width: 520,
     height: 260,

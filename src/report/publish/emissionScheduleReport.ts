@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { emissionScheduleStudy } from '../studies/emissionScheduleStudy.ts';
 import { fixed, type PublishedReport, type PublishOptions } from './publishedReport.ts';
+import { VEGA_LITE_SCHEMA } from '../charts/reportChart.ts';
 
 const START_TAO = '10500000';
 
@@ -26,7 +27,7 @@ export function emissionScheduleReport(o: PublishOptions): PublishedReport {
   const values = study.series.map((p) => ({ year: p.year, issuanceTao: p.issuanceTao, blockEmissionTao: p.blockEmissionTao, recycling: `${p.recycleTaoPerDay.toLocaleString('en-US')} TAO` }));
   const rules = none.map((h) => ({ year: h.year, label: `halving ${h.halving}` }));
   const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: 'Issuance and block emission under recycling', subtitle: `from ${Number(START_TAO).toLocaleString('en-US')} TAO; dashed rules: halvings without recycling` },
     vconcat: [
       {

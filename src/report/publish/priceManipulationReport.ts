@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { priceManipulationStudy, type PricePumpPoint } from '../studies/priceManipulationStudy.ts';
 import { compared, fixed, percent, type PublishedReport, type PublishOptions } from './publishedReport.ts';
+import { VEGA_LITE_SCHEMA } from '../charts/reportChart.ts';
 
 interface RulePoint extends PricePumpPoint {
   readonly rule: 'price' | 'tao_flow';
@@ -33,7 +34,7 @@ export function priceManipulationReport(o: PublishOptions): PublishedReport {
   ];
   const share = points.map((p) => ({ pump: p.pumpTao, rule: p.rule, shareGain: p.targetShareAttack - p.targetShareControl }));
   const shareSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: 'Extra emission share bought by a pump', subtitle: 'target subnet’s realised TAO emission share, attack − control' },
     width: 520,
     height: 240,
@@ -46,7 +47,7 @@ export function priceManipulationReport(o: PublishOptions): PublishedReport {
     },
   } as TopLevelSpec;
   const priceSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: 'Peak spot price against the control', subtitle: 'price rule; the target subnet’s highest spot price ÷ the control run’s' },
     width: 520,
     height: 240,

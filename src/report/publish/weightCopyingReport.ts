@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { weightCopyingStudy, type WeightCopyingPoint } from '../studies/weightCopyingStudy.ts';
 import { compared, fixed, type PublishedReport, type PublishOptions } from './publishedReport.ts';
+import { VEGA_LITE_SCHEMA } from '../charts/reportChart.ts';
 
 function label(p: WeightCopyingPoint): string {
   return p.revealPeriodEpochs === null ? 'off' : `${p.revealPeriodEpochs} epoch${p.revealPeriodEpochs === 1 ? '' : 's'}`;
@@ -35,7 +36,7 @@ export function weightCopyingReport(o: PublishOptions): PublishedReport {
   const rows = points.map((p) => ({ setting: label(p), copier: p.copierDividendPerStake, honest: p.honestDividendPerStake, ratio: p.ratio }));
   const order = rows.map((r) => r.setting);
   const ratioSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: 'Copier dividend per unit of stake, relative to honest validators', subtitle: 'weight-copying.yaml; 1 = paid like an honest validator' },
     width: 520,
     height: 240,
@@ -49,7 +50,7 @@ export function weightCopyingReport(o: PublishOptions): PublishedReport {
     { setting: r.setting, who: 'honest validators', value: r.honest },
   ]);
   const barsSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    $schema: VEGA_LITE_SCHEMA,
     title: { text: 'Dividend per unit of stake by commit-reveal period', subtitle: 'share of the subnet’s dividends ÷ mean share of stake weight' },
     width: 520,
     height: 240,

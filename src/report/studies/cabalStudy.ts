@@ -8,7 +8,7 @@
 import type { MetricsRow } from '../../sim/run/records.ts';
 import { runScenario } from '../../sim/run/runScenario.ts';
 import { dividendPerStake, groupOutcome } from '../../sim/run/groupRatios.ts';
-import { scenarioWith, type Overrides } from './studyRuns.ts';
+import { scenarioWith, type Overrides } from '../../sim/scenario/scenarioWith.ts';
 
 export interface CabalPoint {
   /** Alpha staked on each of the cabal's validators at genesis. */

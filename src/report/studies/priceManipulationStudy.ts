@@ -5,7 +5,7 @@
  */
 import { runAB } from '../../sim/run/runAB.ts';
 import { groupOutcome } from '../../sim/run/groupRatios.ts';
-import { scenarioWith, type Overrides } from './studyRuns.ts';
+import { scenarioWith, type Overrides } from '../../sim/scenario/scenarioWith.ts';
 
 export interface PricePumpPoint {
   readonly pumpTao: number;

@@ -3,9 +3,10 @@
  * commit-reveal off and each reveal period, how much dividend per unit of stake the copiers earn
  * against the honest validators of the same run.
  */
+import { DISCARD_RECORDER } from '../../sim/run/records.ts';
 import { runScenario } from '../../sim/run/runScenario.ts';
 import { dividendPerStake, groupOutcome } from '../../sim/run/groupRatios.ts';
-import { scenarioWith, type Overrides } from './studyRuns.ts';
+import { scenarioWith, type Overrides } from '../../sim/scenario/scenarioWith.ts';
 
 export interface WeightCopyingPoint {
   /** null = commit-reveal off. */
@@ -18,8 +19,6 @@ export interface WeightCopyingPoint {
   readonly copierProfitTao: number;
 }
 
-const DISCARD = { metrics: () => undefined, neuron: () => undefined, event: () => undefined };
-
 export function weightCopyingStudy(file: string, revealPeriods: readonly number[] = [1, 2, 3, 4], base: Overrides = {}): WeightCopyingPoint[] {
   const settings: (number | null)[] = [null, ...revealPeriods];
   return settings.map((period) => {
@@ -27,7 +26,7 @@ export function weightCopyingStudy(file: string, revealPeriods: readonly number[
       period === null
         ? { ...base, 'subnets.0.hyperparameters.commit_reveal_weights_enabled': false }
         : { ...base, 'subnets.0.hyperparameters.commit_reveal_weights_enabled': true, 'subnets.0.hyperparameters.reveal_period': period };
-    const groups = runScenario(scenarioWith(file, overrides), { recorder: DISCARD }).groups;
+    const groups = runScenario(scenarioWith(file, overrides), { recorder: DISCARD_RECORDER }).groups;
     const copier = dividendPerStake(groups, 'copiers');
     const honest = dividendPerStake(groups, 'honest_validators');
     return {

@@ -2,7 +2,7 @@
  * Turns one subnet epoch into records: a `NeuronRow` per UID and a `MetricsRow` per agent group
  * (groups in name order; the owner's UID is group `owner`, UIDs no agent holds `unassigned`).
  */
-import { spotPriceU64F64 } from '../../consensus/amm/spotPrice.ts';
+import { spotPriceTao } from '../../consensus/amm/spotPrice.ts';
 import type { ChainState, SubnetChain } from '../../consensus/chain/chainState.ts';
 import type { EpochReport } from '../../consensus/chain/runDueEpoch.ts';
 import { hotkeyStake } from '../../consensus/staking/stakeLedger.ts';
@@ -11,7 +11,6 @@ import { groupKey, type World } from '../world/world.ts';
 import type { MetricsRow, NeuronRow, RunRecorder } from './records.ts';
 
 const U16 = 65535;
-const TWO64 = 2 ** 64;
 
 interface GroupAcc {
   uids: number;
@@ -78,7 +77,7 @@ export function recordEpoch(world: World, state: ChainState, s: SubnetChain, e: 
   }
   if (!summary) return;
   const pool = s.economy.pool;
-  const alphaPrice = Number(spotPriceU64F64(pool)) / TWO64;
+  const alphaPrice = spotPriceTao(pool);
   const issuanceRao = state.globals.totalIssuanceRao;
   const blockEmissionRao = blockEmissionForIssuanceRao(issuanceRao);
   const day = e.block / world.scenario.chain.blocksPerDay;

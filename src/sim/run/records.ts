@@ -76,3 +76,6 @@ export interface RunRecorder {
   neuron(row: NeuronRow): void;
   event(e: RunEvent): void;
 }
+
+/** A recorder that keeps nothing: for runs whose summary (group and subnet outcomes) is all that is wanted. */
+export const DISCARD_RECORDER: RunRecorder = Object.freeze({ metrics: () => undefined, neuron: () => undefined, event: () => undefined });

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../scenario/scenario.ts';
 import { compareGroups, type AbRow } from './compareGroups.ts';
-import type { RunRecorder } from './records.ts';
+import { DISCARD_RECORDER } from './records.ts';
 import { runScenario, type RunSummary } from './runScenario.ts';
 
 export interface AbResult {
@@ -14,12 +14,10 @@ export interface AbResult {
   readonly rows: readonly AbRow[];
 }
 
-const DISCARD: RunRecorder = { metrics: () => undefined, neuron: () => undefined, event: () => undefined };
-
 /** Runs both sides; throws if the scenario has no `control:`. */
 export function runAB(scenario: Scenario): AbResult {
   if (scenario.control === null) throw new Error(`runAB: scenario ${scenario.name} has no control: section`);
-  const attack = runScenario(scenario, { recorder: DISCARD });
-  const control = runScenario(scenario.control.scenario, { recorder: DISCARD });
+  const attack = runScenario(scenario, { recorder: DISCARD_RECORDER });
+  const control = runScenario(scenario.control.scenario, { recorder: DISCARD_RECORDER });
   return { attack, control, rows: compareGroups(attack.groups, control.groups) };
 }

@@ -8,7 +8,7 @@
  * Fed by runScenario after every block's coinbase. A subnet counts in a block only when it was
  * eligible for emission (the coinbase leaves the last values of an ineligible subnet in place).
  */
-import { spotPriceU64F64 } from '../../consensus/amm/spotPrice.ts';
+import { spotPriceTao } from '../../consensus/amm/spotPrice.ts';
 import type { ChainState } from '../../consensus/chain/chainState.ts';
 import { isEligibleForEmission } from '../../consensus/coinbase/subnetsToEmitTo.ts';
 
@@ -26,7 +26,6 @@ export interface SubnetOutcome {
   readonly finalMovingPriceTao: number;
 }
 
-const TWO64 = 2 ** 64;
 const TWO32 = 2 ** 32;
 
 interface Acc {
@@ -46,7 +45,7 @@ export class SubnetOutcomes {
   afterBlock(state: ChainState, emitted = true): void {
     for (const s of state.subnets) {
       const e = s.economy;
-      const price = Number(spotPriceU64F64(e.pool)) / TWO64;
+      const price = spotPriceTao(e.pool);
       let a = this.#acc.get(s.netuid);
       if (a === undefined) {
         a = { taoEmissionRao: 0n, initialPriceTao: price, maxPriceTao: price };
@@ -72,7 +71,7 @@ export class SubnetOutcomes {
           taoEmissionShare: total > 0n ? Number(a.taoEmissionRao) / Number(total) : 0,
           initialPriceTao: a.initialPriceTao,
           maxPriceTao: a.maxPriceTao,
-          finalPriceTao: s === undefined ? 0 : Number(spotPriceU64F64(s.economy.pool)) / TWO64,
+          finalPriceTao: s === undefined ? 0 : spotPriceTao(s.economy.pool),
           finalMovingPriceTao: s === undefined ? 0 : Number(s.economy.movingPriceI96F32) / TWO32,
         };
       });

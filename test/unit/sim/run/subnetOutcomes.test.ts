@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DISCARD_RECORDER as DISCARD } from '../../../../src/sim/run/records.ts';
 import { runScenario } from '../../../../src/sim/run/runScenario.ts';
 import { parseScenario } from '../../../../src/sim/scenario/loadScenario.ts';
 import { blockEmissionForIssuanceRao } from '../../../../src/consensus/supply/blockEmission.ts';
 
-const DISCARD = { metrics: () => undefined, neuron: () => undefined, event: () => undefined };
 
 /** Two subnets at different prices, no trading and no registrations: nothing is recycled. */
 function scenario(mode: 'chain' | 'float', emissionRule = 'price'): string {

@@ -1,10 +1,10 @@
 /**
- * Loading a library scenario with `--set`-style overrides, for the studies: each study varies a
- * few keys of one scenario file and runs it (alone or as an A/B pair) per point.
+ * Loading a scenario file with `--set`-style overrides given as a record (key path → value): what
+ * studies, tests and notebooks use to vary a few keys of one scenario per run.
  */
-import { loadScenario } from '../../sim/scenario/loadScenario.ts';
-import type { Scenario } from '../../sim/scenario/scenario.ts';
-import type { ScenarioOverride } from '../../sim/scenario/scenarioOverride.ts';
+import { loadScenario } from './loadScenario.ts';
+import type { Scenario } from './scenario.ts';
+import type { ScenarioOverride } from './scenarioOverride.ts';
 
 /** Key path → value, as `yumalab run --set key.path=value` would apply them. */
 export type Overrides = Readonly<Record<string, unknown>>;
