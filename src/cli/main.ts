@@ -10,6 +10,7 @@ import { REPORT_USAGE, reportCommand } from './commands/report.ts';
 import { REPORTS_USAGE, reportsCommand } from './commands/reports.ts';
 import { RUN_USAGE, runCommand } from './commands/run.ts';
 import { SUPPLY_USAGE, supplyCommand } from './commands/supply.ts';
+import { SWEEP_USAGE, sweepCommand } from './commands/sweep.ts';
 import { VALIDATE_USAGE, validateCommand } from './commands/validate.ts';
 import { UsageError } from './usageError.ts';
 
@@ -24,6 +25,7 @@ commands:
   reports                        regenerate the curated research reports in reports/
   run <scenario>                 simulate a scenario, write its artifacts, print the digest
   supply                         project TAO issuance and list the halvings and their dates
+  sweep <file>                   run a parameter sweep (grid, zip, replicates) on threads or a Redis queue
   validate <scenario>...         check scenario files, print OK or every problem with its line
 
 Run 'yumalab <command> --help' for a command's options.`;
@@ -38,6 +40,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   reports: { run: reportsCommand, usage: REPORTS_USAGE },
   run: { run: runCommand, usage: RUN_USAGE },
   supply: { run: supplyCommand, usage: SUPPLY_USAGE },
+  sweep: { run: sweepCommand, usage: SWEEP_USAGE },
   validate: { run: validateCommand, usage: VALIDATE_USAGE },
 };
 

@@ -66,6 +66,8 @@ export interface AbArtifactsRequest {
   readonly generatedAt: () => string;
   /** Runs one side, sending every row to `recorder`. */
   readonly execute: (side: AbSide, scenario: Scenario, recorder: RunRecorder) => RunTotals;
+  /** sha256 of the scenario file's bytes when the caller has them (a sweep worker without the file); default: read `scenario.file`. */
+  readonly scenarioFileSha256?: string;
 }
 
 const hex = (digest: string): string => digest.replace(/^sha256:/, '');
@@ -73,7 +75,7 @@ const hex = (digest: string): string => digest.replace(/^sha256:/, '');
 export function writeAbArtifacts(req: AbArtifactsRequest): AbWritten {
   const control = req.scenario.control;
   if (control === null) throw new Error(`scenario ${req.scenario.name} has no control: section`);
-  const fileSha256 = sha256Hex(readFileSync(req.scenario.file));
+  const fileSha256 = req.scenarioFileSha256 ?? sha256Hex(readFileSync(req.scenario.file));
   return replaceDirectory(req.outDir, req.tag, (dir) => {
     const sides: Record<AbSide, { manifest: RunManifest; totals: RunTotals } | null> = { attack: null, control: null };
     for (const [side, scenario] of [
@@ -87,6 +89,7 @@ export function writeAbArtifacts(req: AbArtifactsRequest): AbWritten {
         tag: req.tag,
         command: req.command,
         generatedAt: req.generatedAt,
+        scenarioFileSha256: fileSha256,
         execute: (recorder) => (totals = req.execute(side, scenario, recorder)),
       });
       sides[side] = { manifest, totals: totals! };

@@ -34,11 +34,13 @@ export interface RunArtifactsRequest {
   readonly generatedAt: () => string;
   /** Runs the simulation, sending every row to `recorder`. */
   readonly execute: (recorder: RunRecorder) => RunTotals;
+  /** sha256 of the scenario file's bytes when the caller has them (a sweep worker without the file); default: read `scenario.file`. */
+  readonly scenarioFileSha256?: string;
 }
 
 export function writeRunArtifacts(req: RunArtifactsRequest): RunManifest {
   // Hash the file before running, so the manifest names the bytes that were loaded, not a later edit.
-  const fileSha256 = sha256Hex(readFileSync(req.scenario.file));
+  const fileSha256 = req.scenarioFileSha256 ?? sha256Hex(readFileSync(req.scenario.file));
   const resolvedSha256 = resolvedScenarioSha256(req.scenario);
   const undoDirectories = makeDirectories(req.outDir);
   let recorder: ArtifactRecorder | null = null;

@@ -16,6 +16,7 @@ import { decimalSchema, fractionSchema } from './exactDecimal.ts';
 import { HYPERPARAMETER_SCHEMAS } from './hyperparameterSchemas.ts';
 import { booleanSchema, documented, integer, keyDocOf, nameSchema, strict } from './schemaParts.ts';
 import { stakeDistributionSchema } from './stakeDistribution.ts';
+import { sweepSchema } from '../sweep/sweepSchema.ts';
 import { didYouMean } from './suggestName.ts';
 
 /** Chain rules versions this simulator implements (the subtensor commit it was ported from). */
@@ -211,6 +212,10 @@ export const scenarioSchema = strict({
   control: documented(z.record(z.string(), z.unknown()).optional(), {
     type: 'mapping',
     doc: 'A/B control run: key path → value overrides of this scenario (e.g. `subnets.0.hyperparameters.kappa: 0.5`).',
+  }),
+  sweep: documented(sweepSchema.optional(), {
+    type: 'mapping',
+    doc: 'A parameter sweep over this scenario, run by `yumalab sweep` (`yumalab run` runs the base point alone); see *Sweeps*.',
   }),
 });
 

@@ -1,0 +1,7 @@
+/** The piscina task module of local sweeps (localExecutor.ts): one task in, its result out. */
+import { executeSweepTask } from './executeSweepTask.ts';
+import type { SweepTask, SweepTaskResult } from './sweepTask.ts';
+
+export default function sweepThread(task: SweepTask): SweepTaskResult {
+  return executeSweepTask(task);
+}
