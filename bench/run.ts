@@ -6,7 +6,9 @@
  *    scenario (30 days; 3 with --quick) and for 64 subnets × 256 UIDs (1 day, extrapolated to 30),
  *    both numeric modes, and for scenarios/network-large.yaml (32 × 256, every behaviour, float);
  *  - epochs per second of the Yuma epoch on random subnets of V validators × M miners with about
- *    10% of weights set, for both numeric modes and for `yuma2` and `yuma3` + liquid alpha.
+ *    10% of weights set, for both numeric modes and for `yuma2` and `yuma3` + liquid alpha;
+ *  - the consensus-guarantees retention maps on one thread (bench/retentionMap.ts): the whole
+ *    baseline study in float mode and one chain-mode map, in seconds and grid points per second.
  * Each figure is the median of several timed rounds after a warm-up. Timing lives here only —
  * tests never assert wall-clock time.
  */
@@ -20,6 +22,8 @@ import type { EpochInputs } from '../src/consensus/epoch/types.ts';
 import { Rng } from '../src/primitives/rng.ts';
 import { measureCoinbase } from './coinbase.ts';
 import { measureEngine, type EngineConfig, type EngineResult } from './engine.ts';
+import { measureRetentionMap, type RetentionBenchConfig, type RetentionBenchResult } from './retentionMap.ts';
+import { measureRetentionSweep, RETENTION_POINTS, type RetentionSweepResult } from './retentionSweep.ts';
 import { randomEpochInputs, withBondsFromOneEpoch } from '../src/sim/randomEpochInputs.ts';
 
 interface BenchResult {
@@ -125,6 +129,7 @@ function main(): void {
       single: { type: 'string' },
       'single-coinbase': { type: 'string' },
       'single-engine': { type: 'string' },
+      'single-retention': { type: 'string' },
     },
   });
   const rounds = values.quick ? 3 : 7;
@@ -137,6 +142,10 @@ function main(): void {
     const c = JSON.parse(values['single-coinbase']) as CoinbaseConfig;
     const perSecond = measureCoinbase(c.mode, c.subnets, rounds, roundMs * 3);
     process.stdout.write(JSON.stringify({ bench: 'coinbase', mode: c.mode, subnets: c.subnets, blocks_per_second: Math.round(perSecond) }));
+    return;
+  }
+  if (values['single-retention'] !== undefined) {
+    process.stdout.write(JSON.stringify(measureRetentionMap(JSON.parse(values['single-retention']) as RetentionBenchConfig)));
     return;
   }
   if (values['single-engine'] !== undefined) {
@@ -164,6 +173,23 @@ function main(): void {
       if (!values.json) process.stderr.write(`  measured ${label}\n`);
     }
   }
+  const retention: RetentionBenchResult[] = [];
+  for (const mode of ['float', 'chain'] as const) {
+    // Float: the whole study; chain: one map at S = 0.6 (11 × 11 with --quick, chain is slow).
+    const c: RetentionBenchConfig = { mode, weightSteps: mode === 'chain' && values.quick ? 10 : 50 };
+    const label = `retention-map ${mode} baseline`;
+    if (values.filter !== undefined && !label.includes(values.filter)) continue;
+    const args = ['--import', 'tsx', import.meta.filename, '--single-retention', JSON.stringify(c)];
+    retention.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as RetentionBenchResult);
+    if (!values.json) process.stderr.write(`  measured ${label}\n`);
+  }
+  const sweeps: RetentionSweepResult[] = [];
+  for (const workers of [1, 2]) {
+    const label = `retention-sweep float workers ${workers}`;
+    if (values.filter !== undefined && !label.includes(values.filter)) continue;
+    sweeps.push(measureRetentionSweep(workers));
+    if (!values.json) process.stderr.write(`  measured ${label}\n`);
+  }
   const results: BenchResult[] = [];
   for (const workload of WORKLOADS) {
     for (const [validators, miners] of SIZES) {
@@ -182,7 +208,7 @@ function main(): void {
     }
   }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify([...coinbase, ...engine, ...results], null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify([...coinbase, ...engine, ...retention, ...sweeps, ...results], null, 2)}\n`);
     return;
   }
   if (coinbase.length > 0) {
@@ -202,6 +228,19 @@ function main(): void {
       const month = (30 * 7200) / r.blocks_per_second;
       process.stdout.write(`  ${r.network.padEnd(13)} ${r.mode.padEnd(5)} ${String(r.blocks_per_second).padStart(6)} blocks/s over ${r.days} day(s) — 30 days in ${(month / 60).toFixed(1)} min\n`);
     }
+    process.stdout.write('\n');
+  }
+  if (retention.length > 0) {
+    process.stdout.write('retention maps (consensus-guarantees study, baseline, 64 validators × 448 servers, one thread)\n');
+    for (const r of retention) {
+      const what = r.stakes === 1 ? `1 stake (S = 0.6) × ${Math.sqrt(r.points)}²` : `${r.stakes} stakes × ${Math.sqrt(r.points / r.stakes)}²`;
+      process.stdout.write(`  ${r.mode.padEnd(5)} ${what}: ${r.points} points in ${r.seconds.toFixed(2)} s — ${r.per_second} points/s\n`);
+    }
+    process.stdout.write('\n');
+  }
+  if (sweeps.length > 0) {
+    process.stdout.write(`full retention map via 'yumalab sweep' (baseline, ${RETENTION_POINTS} points, float, wall clock of the whole command)\n`);
+    for (const r of sweeps) process.stdout.write(`  --workers ${r.workers}: ${r.seconds.toFixed(2)} s — ${r.points_per_second} points/s\n`);
     process.stdout.write('\n');
   }
   if (results.length === 0) return;

@@ -12,6 +12,7 @@ import { RUN_USAGE, runCommand } from './commands/run.ts';
 import { SUPPLY_USAGE, supplyCommand } from './commands/supply.ts';
 import { SWEEP_USAGE, sweepCommand } from './commands/sweep.ts';
 import { VALIDATE_USAGE, validateCommand } from './commands/validate.ts';
+import { WORKER_USAGE, workerCommand } from './commands/worker.ts';
 import { UsageError } from './usageError.ts';
 
 const USAGE = `yumalab ${YUMALAB_VERSION} — deterministic simulator and research harness for Bittensor-style networks
@@ -27,6 +28,7 @@ commands:
   supply                         project TAO issuance and list the halvings and their dates
   sweep <file>                   run a parameter sweep (grid, zip, replicates) on threads or a Redis queue
   validate <scenario>...         check scenario files, print OK or every problem with its line
+  worker --queue redis://H:P     process distributed sweep runs from a Redis queue, on any machine
 
 Run 'yumalab <command> --help' for a command's options.`;
 
@@ -42,6 +44,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   supply: { run: supplyCommand, usage: SUPPLY_USAGE },
   sweep: { run: sweepCommand, usage: SWEEP_USAGE },
   validate: { run: validateCommand, usage: VALIDATE_USAGE },
+  worker: { run: workerCommand, usage: WORKER_USAGE },
 };
 
 /**

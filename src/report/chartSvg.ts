@@ -15,8 +15,21 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
   const withConfig = { ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec;
   const view = new vega.View(vega.parse(compile(withConfig).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return renumberGradients(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega names gradients (a continuous colour legend's) from a counter shared by the whole process,
+ * so the second chart drawn would say `gradient_1` where the first said `gradient_0`; renumbered
+ * per SVG in order of appearance, the bytes depend only on the spec.
+ */
+function renumberGradients(svg: string): string {
+  const ids = new Map<string, string>();
+  return svg.replace(/(id="|url\(#)(gradient_\d+)/g, (_, lead: string, id: string) => {
+    if (!ids.has(id)) ids.set(id, `gradient_${ids.size}`);
+    return `${lead}${ids.get(id)!}`;
+  });
 }

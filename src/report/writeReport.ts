@@ -21,7 +21,7 @@ import { chartSvg } from './chartSvg.ts';
 import { readRunDirectory, type RunDirectory } from './readRunDirectory.ts';
 import { renderHtml } from './renderHtml.ts';
 import { renderMarkdown } from './renderMarkdown.ts';
-import { reportDocument } from './reportDocument.ts';
+import { reportDocument, type ReportDocument } from './reportDocument.ts';
 import { ReportError } from './reportError.ts';
 import type { ReportFormat } from './reportOptions.ts';
 
@@ -68,7 +68,28 @@ export async function writeReport(req: ReportRequest): Promise<ReportWritten> {
   checkReportOutDir(req.outDir, req.runDir);
   const source: RunDirectory = await readRunDirectory(req.runDir);
   const sections = buildCharts(source, req.projectionYears);
-  const charts = sections.flatMap((s) => s.charts);
+  return writeReportDirectory({ sourceDir: req.runDir, outDir: req.outDir, formats: req.formats, tag: req.tag, doc: reportDocument(source, sections) });
+}
+
+export interface ReportDirectoryRequest {
+  /** The directory reported on (a run, a pair or a sweep): the report may not replace it. */
+  readonly sourceDir: string;
+  readonly outDir: string;
+  readonly formats: readonly ReportFormat[];
+  readonly tag: string;
+  /** The document, its chart sections included. */
+  readonly doc: ReportDocument;
+}
+
+/**
+ * Renders a finished document — every chart to spec, SVG and PNG, then report.html and report.md
+ * — in memory and swaps the report directory into place (all or nothing). Shared by run and
+ * sweep reports (src/report/sweep/writeSweepReport.ts), so both are written the same way.
+ */
+export async function writeReportDirectory(req: ReportDirectoryRequest): Promise<ReportWritten> {
+  if (req.formats.length === 0) throw new ReportError('no report format requested');
+  const { doc } = req;
+  const charts = doc.sections.flatMap((s) => s.charts);
   const files = new Map<string, string | Uint8Array>();
   const svgs = new Map<string, string>();
   for (const c of charts) {
@@ -78,12 +99,11 @@ export async function writeReport(req: ReportRequest): Promise<ReportWritten> {
     files.set(`${CHARTS_DIR}/${c.name}.svg`, svg);
     files.set(`${CHARTS_DIR}/${c.name}.png`, chartPng(svg));
   }
-  const doc = reportDocument(source, sections);
   if (req.formats.includes('html')) files.set(HTML_FILE, renderHtml(doc, svgs));
   if (req.formats.includes('md')) files.set(MARKDOWN_FILE, renderMarkdown(doc));
 
   // Checked again right before the swap, in case something appeared while we rendered.
-  checkReportOutDir(req.outDir, req.runDir);
+  checkReportOutDir(req.outDir, req.sourceDir);
   replaceDirectory(req.outDir, req.tag, (temp) => {
     mkdirSync(join(temp, CHARTS_DIR));
     for (const [name, data] of files) writeFileSync(join(temp, name), data);

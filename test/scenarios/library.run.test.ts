@@ -2,8 +2,10 @@
  * Every scenario in scenarios/ runs in CI (briefly): loaded as a user would, then simulated for
  * three epochs of its slowest subnet (capped at its own duration), with the invariant checker after
  * every block as in any run. Long scenarios are exercised in full by `yumalab run` and the bench.
+ * Research experiments (files with a top-level `experiment:` key, run by `yumalab sweep`) are not
+ * world scenarios; test/scenarios/research.test.ts runs them.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/sim/run/runScenario.ts';
@@ -16,7 +18,7 @@ function yamlFiles(dir: string): string[] {
 }
 
 describe('the scenario library runs', () => {
-  it.each(yamlFiles(DIR).sort())('%s runs a few epochs with every invariant holding', (file) => {
+  it.each(yamlFiles(DIR).filter((f) => !/^experiment:/m.test(readFileSync(f, 'utf8'))).sort())('%s runs a few epochs with every invariant holding', (file) => {
     const full = loadScenario(file);
     const slowestTempo = Math.max(...full.subnets.map((s) => s.rules.hyperparameters.tempoBlocks));
     const blocks = Math.min(full.durationBlocks, 3 * slowestTempo + 10);

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ReportError } from '../../report/reportError.ts';
+import { InputError } from '../../sim/input/readStructuredFile.ts';
 import { DEFAULT_PROJECTION_YEARS, REPORT_FORMATS, type ReportFormat } from '../../report/reportOptions.ts';
 import { UsageError } from '../usageError.ts';
 
@@ -20,7 +21,9 @@ export const REPORT_USAGE = `usage: yumalab report <run-dir> [options]
 Checks a run directory written by 'yumalab run' (a single run, or an A/B pair with attack/,
 control/ and ab.csv) against its manifest — every file's sha256 — and writes a report: report.html
 (one self-contained page with inline SVG charts, key-figure tables and provenance), report.md
-(PNG charts) and charts/<name>.vl.json, .svg, .png for every chart.
+(PNG charts) and charts/<name>.vl.json, .svg, .png for every chart. Given a sweep directory
+(written by 'yumalab sweep', with sweep.json and summary.csv) it writes the sweep report: the
+sweep's metric over its axes (heatmap or line, replicate spread), per point and per failed run.
 
 options:
   --out DIR           report directory (default <run-dir>/report); must be missing, empty or an
@@ -52,24 +55,52 @@ export function parseYears(text: string): number {
   return Number(text);
 }
 
-/** Writes the report and prints `wrote DIR: …`; a ReportError becomes one line and exit 2. */
+/**
+ * Writes the report of a run directory, or of a sweep directory (one with sweep.json,
+ * src/report/sweep/writeSweepReport.ts), and prints `wrote DIR: …`; a ReportError or InputError
+ * becomes one line and exit 2.
+ */
 export async function produceReport(o: ReportOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   // Loaded on demand: Vega and resvg take about 1.5 s to load, which no other command should pay.
   const { writeReport } = await import('../../report/writeReport.ts');
-  return writeReport({ runDir: o.runDir, outDir: o.outDir, formats: o.formats, projectionYears: o.projectionYears, tag: `report-${process.pid}` }).then(
+  const { writeSweepReport } = await import('../../report/sweep/writeSweepReport.ts');
+  const { isSweepDirectory } = await import('../../report/sweep/readSweepDirectory.ts');
+  const tag = `report-${process.pid}`;
+  const written = isSweepDirectory(o.runDir)
+    ? writeSweepReport(o.runDir, o.outDir, { formats: o.formats, tag })
+    : writeReport({ runDir: o.runDir, outDir: o.outDir, formats: o.formats, projectionYears: o.projectionYears, tag });
+  return written.then(
     (w) => {
       const top = w.files.filter((f) => !f.includes('/'));
       out(`wrote ${w.outDir}: ${[...top, 'charts/'].join(', ')} (${w.charts} charts)`);
       return 0;
     },
     (e: unknown) => {
-      if (e instanceof ReportError) {
-        err(`yumalab report: ${e.message}`);
+      if (e instanceof ReportError || e instanceof InputError) {
+        err(`yumalab report: ${e instanceof InputError ? e.problems.join('; ') : e.message}`);
         return 2;
       }
       throw e;
     },
   );
+}
+
+/**
+ * The report `yumalab sweep` writes into DIR/report when the sweep is done (also when some runs
+ * failed): prints `report DIR/report/report.html`. A report that cannot be written is one line
+ * and exit 2, and the sweep's own files stay as they are.
+ */
+export async function produceSweepReport(sweepDir: string, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const { writeSweepReport } = await import('../../report/sweep/writeSweepReport.ts');
+  try {
+    const w = await writeSweepReport(sweepDir, join(sweepDir, REPORT_DIR), { tag: `report-${process.pid}` });
+    out(`report ${join(w.outDir, 'report.html')}`);
+    return 0;
+  } catch (e) {
+    const line = e instanceof InputError ? e.problems.join('; ') : e instanceof Error ? e.message.split('\n')[0] : String(e);
+    err(`yumalab sweep: the report was not written (the sweep itself is complete): ${line}`);
+    return 2;
+  }
 }
 
 export function reportCommand(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): number | Promise<number> {

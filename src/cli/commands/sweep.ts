@@ -14,11 +14,14 @@ import { InputError } from '../../sim/input/readStructuredFile.ts';
 import { parseScalar, parseSetArgument, type ScenarioOverride } from '../../sim/scenario/scenarioOverride.ts';
 import { defaultWorkerCount, localExecutor } from '../../sim/sweep/localExecutor.ts';
 import { loadSweepPlan } from '../../sim/sweep/loadSweepPlan.ts';
+import { queueExecutor } from '../../sim/sweep/queueExecutor.ts';
 import { runSweep, SWEEP_MANIFEST_FILE, type SweepProgress } from '../../sim/sweep/runSweep.ts';
 import type { SweepExecutor } from '../../sim/sweep/sweepExecutor.ts';
 import { subjectForFile } from '../../sim/sweep/sweepSubjects.ts';
 import { SUMMARY_FILE } from '../../sim/sweep/summaryTable.ts';
 import { UsageError } from '../usageError.ts';
+import { parseQueueName } from './worker.ts';
+import { produceSweepReport } from './report.ts';
 
 export const SWEEP_USAGE = `usage: yumalab sweep <file.yaml> [options]
 
@@ -35,14 +38,19 @@ options:
   --resume                 continue in a non-empty DIR, reusing its complete runs
   --queue redis://H:P      run the points as BullMQ jobs on Redis; start workers anywhere with
                            'yumalab worker --queue redis://H:P'
+  --queue-name NAME        the BullMQ queue (default yumalab-sweeps; workers need the same)
   --seed N                 base seed (overrides the file's 'seed'); each run's seed derives from it
   --set key.path=value     override a key in every run (repeatable)
+  --only axis.path=value   run only the points with this axis value (repeatable; values of one
+                           axis are alternatives); runs keep their seeds and place in the sweep
+  --replicates N           replicates per point instead of the file's 'replicates'
   --no-control             run scenarios with a 'control:' section alone, not as A/B pairs
   --no-report              do not write DIR/report
   --quiet                  no progress output
 
 Exit code: 0 every run complete, 1 some run failed (see summary.csv), 2 a problem with the
-arguments or the file, 130 interrupted (complete runs are kept; --resume continues).`;
+arguments or the file, or the report could not be written (the sweep is kept), 130 interrupted
+(complete runs are kept; --resume continues).`;
 
 export interface SweepCommandHooks {
   /** Test hook: replaces the executor (e.g. a queue against a test Redis). */
@@ -59,8 +67,11 @@ export function sweepCommand(argv: readonly string[], out: (line: string) => voi
       out: { type: 'string' },
       resume: { type: 'boolean', default: false },
       queue: { type: 'string' },
+      'queue-name': { type: 'string' },
       seed: { type: 'string' },
       set: { type: 'string', multiple: true, default: [] },
+      only: { type: 'string', multiple: true, default: [] },
+      replicates: { type: 'string' },
       'no-control': { type: 'boolean', default: false },
       'no-report': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
@@ -83,10 +94,17 @@ export function sweepCommand(argv: readonly string[], out: (line: string) => voi
     if (!/^[0-9]+$/.test(values.seed)) throw new UsageError(`--seed must be a non-negative integer, got '${values.seed}'`);
     overrides.push({ path: 'seed', value: parseScalar(values.seed, '--seed'), label: '--seed' });
   }
-  const plan = loadSweepPlan(file, overrides, subjectForFile);
+  const only = values.only.map((arg) => {
+    const o = parseSetArgument(arg);
+    return { path: o.path, value: o.value };
+  });
+  const replicates = values.replicates === undefined ? undefined : Number(values.replicates);
+  if (replicates !== undefined && (!Number.isInteger(replicates) || replicates < 1 || replicates > 1_000_000)) throw new UsageError(`--replicates must be an integer in [1, 1000000], got '${values.replicates}'`);
+  const plan = loadSweepPlan(file, overrides, subjectForFile, { only, ...(replicates === undefined ? {} : { replicates }) });
   const outDir = values.out ?? join('runs', plan.name, 'sweep');
   const quiet = values.quiet;
-  const executor = hooks.executor?.(workers) ?? localExecutor(workers);
+  const queueName = values['queue-name'] === undefined ? {} : { queueName: parseQueueName(values['queue-name']) };
+  const executor = hooks.executor?.(workers) ?? (values.queue === undefined ? localExecutor(workers) : queueExecutor(values.queue, { ...queueName, onWarning: err }));
   const where = values.queue === undefined ? `${workers} worker thread${workers === 1 ? '' : 's'}` : `queue ${values.queue}`;
   if (!quiet) err(`sweep ${plan.name}: ${plan.points.length} runs (${plan.definition.axes.length} axes × ${plan.definition.replicates} replicates) on ${where} → ${outDir}`);
 
@@ -117,9 +135,11 @@ export function sweepCommand(argv: readonly string[], out: (line: string) => voi
       await executor.close();
       if (!quiet) out(`wrote ${outDir}: ${SUMMARY_FILE}, ${SWEEP_MANIFEST_FILE}, runs/ (${outcome.computed} computed, ${outcome.cached} from cache)`);
       for (const r of outcome.rows) if (r.status === 'failed') err(`run ${r.point.index} failed: ${r.error}`);
+      // The sweep report (also with failed runs); if it fails: one line, exit 2, the sweep stays.
+      const reportCode = values['no-report'] ? 0 : await produceSweepReport(outDir, out, err);
       out(`${outcome.rows.length} runs: ${outcome.complete} complete, ${outcome.failed} failed`);
       out(`digest ${outcome.digest}`);
-      return outcome.failed > 0 ? 1 : 0;
+      return reportCode !== 0 ? reportCode : outcome.failed > 0 ? 1 : 0;
     })
     .catch(async (e: unknown) => {
       progress?.stop();
@@ -158,12 +178,17 @@ function makeSweepProgress(err: (line: string) => void): Progress {
     };
   }
   let nextTenth = 0;
+  const startedMs = Date.now();
   return {
     update: (p) => {
       const tenth = Math.floor((10 * p.done) / Math.max(1, p.total));
       if (tenth < nextTenth && p.done < p.total) return;
       nextTenth = tenth + 1;
-      err(`sweep ${p.done}/${p.total} runs (${p.failed} failed, ${p.cached} cached)`);
+      // ETA from the runs computed so far (cached ones cost nothing).
+      const computed = p.done - p.cached;
+      const left = p.total - p.done;
+      const eta = computed > 0 && left > 0 ? `, eta ${Math.ceil(((Date.now() - startedMs) / computed) * left / 1000)}s` : '';
+      err(`sweep ${p.done}/${p.total} runs (${p.failed} failed, ${p.cached} cached${eta})`);
     },
     stop: () => {},
   };

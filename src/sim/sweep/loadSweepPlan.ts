@@ -7,6 +7,7 @@
  * reported at the `7`. A combination of individually valid values that is still invalid
  * surfaces when that run is resolved, as a failed run with its message.
  */
+import { canonicalJson } from '../artifacts/canonicalJson.ts';
 import { formatPath, InputError, parseStructuredText, positionOf, readInputText, type ParsedFile } from '../input/readStructuredFile.ts';
 import type { Problem } from '../scenario/resolveScenario.ts';
 import type { ScenarioOverride } from '../scenario/scenarioOverride.ts';
@@ -24,18 +25,34 @@ export interface SweepPlan {
   /** `--set` overrides applied to every run (not part of any run's coordinates). */
   readonly overrides: readonly { readonly path: string; readonly value: unknown }[];
   readonly definition: SweepDefinition;
+  /** The subject's resolved base parameters (experiments), or null. */
+  readonly baseParameters: Readonly<Record<string, unknown>> | null;
   readonly points: readonly SweepPoint[];
 }
 
+/** Command-line narrowing of a sweep: `--only path=value` (repeatable) and `--replicates N`. */
+export interface SweepSelection {
+  /** Keep the runs whose coordinate at `path` is one of the values given for it (values of one path are alternatives). */
+  readonly only?: readonly { readonly path: string; readonly value: unknown }[];
+  readonly replicates?: number;
+}
+
 /** `subjectFor` picks the subject from the parsed file (e.g. by a top-level `experiment:` key). */
-export function loadSweepPlan(file: string, overrides: readonly ScenarioOverride[], subjectFor: (data: unknown) => SweepSubject): SweepPlan {
+export function loadSweepPlan(file: string, overrides: readonly ScenarioOverride[], subjectFor: (data: unknown) => SweepSubject, selection: SweepSelection = {}): SweepPlan {
   const text = readInputText(file);
   const parsed = parseStructuredText(text, file);
   const subject = subjectFor(parsed.doc.toJS({ maxAliasCount: 100 }));
   const base = subject.loadBase(file, text, overrides);
   if (base.sweep === undefined) throw new InputError([`${file}: no 'sweep:' section to run (add one, or use 'yumalab run' for a single run)`]);
-  const { definition, problems } = readSweepDefinition(base.sweep, (p) => subject.pathOk(p), subject.examplePath);
-  if (definition === null) throw new InputError(located(parsed, problems));
+  const read = readSweepDefinition(base.sweep, (p) => subject.pathOk(p), subject.examplePath);
+  if (read.definition === null) throw new InputError(located(parsed, read.problems));
+  const definition = selection.replicates === undefined ? read.definition : { ...read.definition, replicates: selection.replicates };
+  const only = selection.only ?? [];
+  for (const o of only) {
+    const axis = definition.axes.find((a) => a.path === o.path);
+    if (axis === undefined) throw new InputError([`--only ${o.path}: not an axis of this sweep (axes: ${definition.axes.map((a) => a.path).join(', ') || 'none'})`]);
+    if (!axis.values.some((v) => canonicalJson(v) === canonicalJson(o.value))) throw new InputError([`--only ${o.path}=${canonicalJson(o.value)}: not a value of that axis (values: ${axis.values.map((v) => canonicalJson(v)).join(', ')})`]);
+  }
   const valueProblems: string[] = [];
   for (const axis of definition.axes) {
     axis.values.forEach((value, i) => {
@@ -57,8 +74,18 @@ export function loadSweepPlan(file: string, overrides: readonly ScenarioOverride
     seed: base.seed,
     overrides: overrides.filter((o) => o.path !== 'seed').map((o) => ({ path: o.path, value: o.value })),
     definition,
-    points: expandSweep(definition, base.seed),
+    baseParameters: base.baseParameters,
+    points: expandSweep(definition, base.seed).filter((p) => selected(p, only)),
   };
+}
+
+/** Every `--only` path is satisfied by one of its values (runs keep their index in the full sweep). */
+function selected(point: SweepPoint, only: NonNullable<SweepSelection['only']>): boolean {
+  const paths = new Set(only.map((o) => o.path));
+  return [...paths].every((path) => {
+    const value = canonicalJson(point.coordinates.find((c) => c.path === path)?.value ?? null);
+    return only.some((o) => o.path === path && canonicalJson(o.value) === value);
+  });
 }
 
 function located(parsed: ParsedFile, problems: readonly Problem[]): string[] {

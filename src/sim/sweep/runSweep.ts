@@ -14,7 +14,8 @@ import { manifestJson } from '../artifacts/runManifest.ts';
 import { sha256Hex } from '../artifacts/scenarioHash.ts';
 import { InputError } from '../input/readStructuredFile.ts';
 import { YUMALAB_VERSION } from '../version.ts';
-import { errorLine } from './executeSweepTask.ts';
+import { errorLine } from './errorLine.ts';
+import { SWEEP_MANIFEST_FILE } from './sweepFiles.ts';
 import type { SweepPlan } from './loadSweepPlan.ts';
 import { runKey } from './runKey.ts';
 import { RUNS_DIR, RunStore } from './runStore.ts';
@@ -23,7 +24,7 @@ import { SUMMARY_FILE, summaryCsv, type SummaryRow } from './summaryTable.ts';
 import { sweepOverridesOf } from './sweepOverrides.ts';
 import type { SweepTask } from './sweepTask.ts';
 
-export const SWEEP_MANIFEST_FILE = 'sweep.json';
+export { SWEEP_MANIFEST_FILE } from './sweepFiles.ts';
 
 export interface SweepProgress {
   /** Distinct runs the sweep needs (points with the same content address count once). */
@@ -118,6 +119,7 @@ export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
   );
   writeAtomically(join(outDir, SUMMARY_FILE), summary);
   const digest = `sha256:${sha256Hex(summary)}`;
+  const outputs = plan.subject.finish?.(outDir, plan.baseParameters) ?? [];
   const complete = rows.filter((r) => r.status === 'complete').length;
   writeAtomically(
     join(outDir, SWEEP_MANIFEST_FILE),
@@ -128,6 +130,7 @@ export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
       scenario: { name: plan.name, file: plan.file, file_sha256: sha256Hex(plan.text) },
       seed: plan.seed,
       overrides: plan.overrides,
+      base: plan.baseParameters,
       axes: plan.definition.axes.map((a) => ({ path: a.path, kind: a.kind, values: a.values })),
       replicates: plan.definition.replicates,
       common_random_numbers: plan.definition.commonRandomNumbers,
@@ -138,6 +141,7 @@ export async function runSweep(req: SweepRequest): Promise<SweepOutcome> {
       // The definition's hash: two sweep.json files with the same one describe the same sweep.
       definition_sha256: sha256Hex(canonicalJson({ overrides: plan.overrides, axes: plan.definition.axes, replicates: plan.definition.replicates, crn: plan.definition.commonRandomNumbers, seed: plan.seed, text: sha256Hex(plan.text) })),
       summary_sha256: digest.slice('sha256:'.length),
+      outputs: [...outputs],
       digest,
       generated_at: req.generatedAt(),
       command: [...req.command],

@@ -13,7 +13,7 @@ export const scenarioSubject: SweepSubject = {
   loadBase(file, text, overrides) {
     const scenario = parseScenario(text, file, overrides);
     const raw = (parseStructuredText(text, file).doc.toJS({ maxAliasCount: 100 }) as { sweep?: unknown } | null)?.sweep;
-    return { name: scenario.name, seed: scenario.seed, sweep: raw === undefined || raw === null ? undefined : sweepSchema.parse(raw) };
+    return { name: scenario.name, seed: scenario.seed, sweep: raw === undefined || raw === null ? undefined : sweepSchema.parse(raw), baseParameters: null };
   },
   pathOk: (path) => keyPathExists(path.split('.')),
   examplePath: 'subnets.0.hyperparameters.kappa',

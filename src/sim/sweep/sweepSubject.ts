@@ -14,6 +14,8 @@ export interface SweepBase {
   readonly seed: number;
   /** The file's `sweep:` section (schema-checked), or undefined when it has none. */
   readonly sweep: RawSweep | undefined;
+  /** For experiments: the resolved base parameters, recorded in sweep.json (`base`); null for scenarios. */
+  readonly baseParameters: Readonly<Record<string, unknown>> | null;
 }
 
 export interface ResolvedRun {
@@ -37,4 +39,9 @@ export interface SweepSubject {
   metrics(files: ReadonlyMap<string, string>): Map<string, string>;
   /** Files `metrics` reads (relative names), so the coordinator loads only those. */
   metricFiles(shape: 'single' | 'pair'): readonly string[];
+  /**
+   * Study-level outputs computed from the finished sweep directory (after summary.csv), e.g. the
+   * retention thresholds; returns the names of the files written into the sweep directory.
+   */
+  finish?(sweepDir: string, baseParameters: Readonly<Record<string, unknown>> | null): readonly string[];
 }

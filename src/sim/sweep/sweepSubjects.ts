@@ -1,11 +1,12 @@
 /** The sweep subjects by kind, and which one a parsed file is (a top-level `experiment:` key). */
+import { consensusGuaranteesSubject } from '../experiments/consensusGuaranteesSubject.ts';
 import { scenarioSubject } from './scenarioSubject.ts';
 import type { SweepSubject } from './sweepSubject.ts';
 import type { SweepSubjectKind } from './sweepTask.ts';
 
 const SUBJECTS: Readonly<Record<SweepSubjectKind, SweepSubject | null>> = {
   scenario: scenarioSubject,
-  experiment: null,
+  experiment: consensusGuaranteesSubject,
 };
 
 export function subjectOfKind(kind: SweepSubjectKind): SweepSubject {

@@ -2,6 +2,6 @@
 import { executeSweepTask } from './executeSweepTask.ts';
 import type { SweepTask, SweepTaskResult } from './sweepTask.ts';
 
-export default function sweepThread(task: SweepTask): SweepTaskResult {
+export default function sweepThread(task: SweepTask): Promise<SweepTaskResult> {
   return executeSweepTask(task);
 }

@@ -50,4 +50,15 @@ describe('loadSweepPlan', () => {
     const file = files.write(base, 'yaml');
     expect(problemsOf(() => load(file))).toEqual([`${file}: no 'sweep:' section to run (add one, or use 'yumalab run' for a single run)`]);
   });
+
+  it('narrows a sweep with --only and --replicates, keeping each run\'s index and seed', () => {
+    const full = load(SMALL);
+    const some = loadSweepPlan(SMALL, [], subjectForFile, { only: [{ path: 'subnets.0.hyperparameters.kappa', value: 0.6 }], replicates: 3 });
+    expect(some.points).toHaveLength(6);
+    const fullByKey = new Map(full.points.map((p) => [`${JSON.stringify(p.coordinates)}#${p.replicate}`, p]));
+    for (const p of some.points.filter((x) => x.replicate < 2)) expect(fullByKey.get(`${JSON.stringify(p.coordinates)}#${p.replicate}`)!.seed).toBe(p.seed);
+    expect(problemsOf(() => loadSweepPlan(SMALL, [], subjectForFile, { only: [{ path: 'subnets.0.hyperparameters.kappa', value: 0.5 }] }))).toEqual([
+      '--only subnets.0.hyperparameters.kappa=0.5: not a value of that axis (values: 0.4, 0.6)',
+    ]);
+  });
 });
