@@ -20,6 +20,8 @@ import { DEFAULT_PROJECTION_YEARS, REPORT_FORMATS } from '../../report/reportOpt
 import { runInWorker, type RunOutcome, type Written } from '../runInWorker.ts';
 import { UsageError } from '../usageError.ts';
 import { produceReport, REPORT_DIR } from './report.ts';
+import { isExperimentFile } from '../../sim/experiments/experimentFile.ts';
+import { runExperiment } from './runExperiment.ts';
 
 export const RUN_USAGE = `usage: yumalab run <scenario.yaml> [options]
 
@@ -91,6 +93,13 @@ export function runCommand(argv: readonly string[], out: (line: string) => void,
   if (values.numeric !== undefined) {
     if (values.numeric !== 'chain' && values.numeric !== 'float') throw new UsageError(`--numeric must be 'chain' or 'float', got '${values.numeric}'`);
     overrides.push({ path: 'chain.numeric', value: values.numeric, label: '--numeric' });
+  }
+  // A research experiment file (top-level `experiment:`) runs one experiment point instead.
+  if (isExperimentFile(file)) {
+    if (values.numeric !== undefined || values['check-determinism'] || values.report || values['no-control']) {
+      throw new UsageError('--numeric, --check-determinism, --report and --no-control apply to scenarios; for an experiment use --set parameters.numeric=chain|float');
+    }
+    return runExperiment(file, overrides, { outDir: values.out, force: values.force, quiet: values.quiet }, out, err);
   }
   const scenario = loadScenario(file, overrides);
 

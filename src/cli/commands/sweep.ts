@@ -14,6 +14,7 @@ import { InputError } from '../../sim/input/readStructuredFile.ts';
 import { parseScalar, parseSetArgument, type ScenarioOverride } from '../../sim/scenario/scenarioOverride.ts';
 import { defaultWorkerCount, localExecutor } from '../../sim/sweep/localExecutor.ts';
 import { loadSweepPlan } from '../../sim/sweep/loadSweepPlan.ts';
+import { checkRedisReachable } from '../../sim/sweep/checkRedisReachable.ts';
 import { queueExecutor } from '../../sim/sweep/queueExecutor.ts';
 import { runSweep, SWEEP_MANIFEST_FILE, type SweepProgress } from '../../sim/sweep/runSweep.ts';
 import type { SweepExecutor } from '../../sim/sweep/sweepExecutor.ts';
@@ -106,7 +107,14 @@ export function sweepCommand(argv: readonly string[], out: (line: string) => voi
   const queueName = values['queue-name'] === undefined ? {} : { queueName: parseQueueName(values['queue-name']) };
   const executor = hooks.executor?.(workers) ?? (values.queue === undefined ? localExecutor(workers) : queueExecutor(values.queue, { ...queueName, onWarning: err }));
   const where = values.queue === undefined ? `${workers} worker thread${workers === 1 ? '' : 's'}` : `queue ${values.queue}`;
-  if (!quiet) err(`sweep ${plan.name}: ${plan.points.length} runs (${plan.definition.axes.length} axes × ${plan.definition.replicates} replicates) on ${where} → ${outDir}`);
+  const grid = plan.definition.axes.filter((a) => a.kind === 'grid');
+  const zip = plan.definition.axes.filter((a) => a.kind === 'zip');
+  const shape = [
+    grid.length === 0 ? '' : `${grid.map((a) => a.values.length).join(' × ')} grid`,
+    zip.length === 0 ? '' : `${zip[0]!.values.length} zipped`,
+    `${plan.definition.replicates} replicate${plan.definition.replicates === 1 ? '' : 's'}`,
+  ].filter((x) => x !== '');
+  if (!quiet) err(`sweep ${plan.name}: ${plan.points.length} runs (${shape.join(' × ')}${only.length > 0 ? ', narrowed by --only' : ''}) on ${where} → ${outDir}`);
 
   const progress = quiet ? null : makeSweepProgress(err);
   const interrupt = new Promise<'interrupted'>((resolve) => {
@@ -114,7 +122,10 @@ export function sweepCommand(argv: readonly string[], out: (line: string) => voi
     process.once('SIGINT', stop);
     hooks.interrupt?.addEventListener('abort', stop);
   });
-  const sweep = runSweep({
+  // With --queue, an unreachable Redis is a one-line error before anything is written.
+  const reachable = values.queue === undefined || hooks.executor !== undefined ? Promise.resolve() : checkRedisReachable(values.queue);
+  const sweep = reachable.then(() =>
+    runSweep({
     plan,
     outDir,
     executor,
@@ -123,7 +134,8 @@ export function sweepCommand(argv: readonly string[], out: (line: string) => voi
     command: ['yumalab', 'sweep', ...argv],
     generatedAt: () => new Date().toISOString(),
     ...(progress === null ? {} : { onProgress: progress.update }),
-  });
+    }),
+  );
   return Promise.race([sweep, interrupt])
     .then(async (outcome) => {
       progress?.stop();

@@ -1,5 +1,5 @@
 /**
- * What the sweep report plots: the metric (sweep.json `report.metric`, else the first metric
+ * What the sweep report plots: the metric (sweep.json `report.metric`, else a default metric
  * column of summary.csv), the axis on x (`report.x`, else the first axis) and on y (`report.y`,
  * else the next axis that varies on its own). Zip axes vary together, so an axis zipped with x
  * or y is determined by it and is neither a panel nor averaged over. The remaining axes become
@@ -44,7 +44,7 @@ export function sweepView(data: SweepDirectory): SweepView {
 
   let metric = report.metric;
   if (data.metricNames.length > 0) {
-    if (metric === null) metric = data.metricNames[0]!;
+    if (metric === null) metric = defaultMetric(data.metricNames);
     else if (!data.metricNames.includes(metric)) fail(`report.metric: '${metric}' is not a column of summary.csv (metrics: ${listed(data.metricNames)})`);
   }
 
@@ -78,4 +78,13 @@ function firstIndex(n: number, ok: (i: number) => boolean): number | null {
 
 function listed(names: readonly string[]): string {
   return names.length <= 8 ? names.join(', ') : `${names.slice(0, 8).join(', ')}, … ${names.length - 8} more`;
+}
+
+/**
+ * Without `report.metric`: the first group emission share (what most sweeps ask about), else the
+ * first metric that is not run bookkeeping (blocks, epochs, issuance), else the first column.
+ */
+function defaultMetric(names: readonly string[]): string {
+  const bookkeeping = new Set(['blocks', 'epochs', 'final_issuance_tao']);
+  return names.find((n) => n.endsWith('.emission_share')) ?? names.find((n) => !bookkeeping.has(n)) ?? names[0]!;
 }

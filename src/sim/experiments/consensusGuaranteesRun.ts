@@ -73,7 +73,7 @@ export function runConsensusGuarantees(e: ExperimentFile, task: SweepTask): Swee
     digest: `sha256:${runDigest(listed)}`,
     // Empty, as in every sweep run (see sweepScenarioRun.ts).
     generated_at: '',
-    command: reproduceCommand(task).map((a, i) => (i === 1 ? 'sweep' : a)),
+    command: reproduceCommand(task),
   };
   files.push({ name: 'manifest.json', data: encoder.encode(manifestJson(manifest)) });
   return files;

@@ -14,6 +14,7 @@
  * Problems are reported like scenario problems (`file:line:col: key.path: message`); overrides
  * (`--set parameters.kappa=0.6`, sweep coordinates) are applied to the data before validation.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatPath, InputError, parseStructuredText, positionOf } from '../input/readStructuredFile.ts';
 import type { ScenarioOverride } from '../scenario/scenarioOverride.ts';
@@ -59,6 +60,15 @@ export interface ExperimentFile {
   /** The resolved parameters as written keys (what the run's manifest records). */
   readonly parameters: z.output<typeof consensusGuaranteesParametersSchema>;
   readonly sweep: RawSweep | undefined;
+}
+
+/** Whether a file is an experiment file: a top-level `experiment:` key (a cheap look, before the full parse). */
+export function isExperimentFile(file: string): boolean {
+  try {
+    return /^experiment\s*:/m.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a dotted path is an experiment key an override or sweep axis may set. */

@@ -36,18 +36,24 @@ export class RunStore {
     const temp = join(this.dir, `${TEMP_PREFIX}${runDirName(key)}-${process.pid}`);
     rmSync(temp, { recursive: true, force: true });
     try {
-      for (const f of files) {
-        if (f.name.split('/').some((s) => s === '' || s === '.' || s === '..')) throw new Error(`refusing run file name '${f.name}'`);
-        const path = join(temp, ...f.name.split('/'));
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, f.data);
-      }
+      RunStore.writeFiles(temp, files);
       // A directory under the key without a manifest was not written by us: replace it.
       rmSync(join(this.dir, runDirName(key)), { recursive: true, force: true });
       renameSync(temp, join(this.dir, runDirName(key)));
     } catch (e) {
       rmSync(temp, { recursive: true, force: true });
       throw e;
+    }
+  }
+
+  /** Writes a run's files under `dir` (created), refusing names that would leave it. */
+  static writeFiles(dir: string, files: readonly SweepTaskFile[]): void {
+    mkdirSync(dir, { recursive: true });
+    for (const f of files) {
+      if (f.name.split('/').some((s) => s === '' || s === '.' || s === '..')) throw new Error(`refusing run file name '${f.name}'`);
+      const path = join(dir, ...f.name.split('/'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, f.data);
     }
   }
 

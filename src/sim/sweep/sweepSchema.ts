@@ -34,7 +34,7 @@ export const sweepSchema = strict({
   }),
   report: documented(
     strict({
-      metric: documented(z.string().min(1).optional(), { type: 'string', default: 'the first metric column', doc: 'The `summary.csv` metric the sweep report maps (e.g. `sn1.cabal.emission_share`).' }),
+      metric: documented(z.string().min(1).optional(), { type: 'string', default: 'the first group emission_share', doc: 'The `summary.csv` metric the sweep report maps (e.g. `sn1.cabal.emission_share`).' }),
       x: documented(z.string().min(1).optional(), { type: 'key path', default: 'the first axis', doc: 'Axis on the horizontal.' }),
       y: documented(z.string().min(1).optional(), { type: 'key path', default: 'the second axis', doc: 'Axis on the vertical (absent with one axis: a line chart).' }),
     }).optional(),

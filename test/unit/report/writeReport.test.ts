@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportError } from '../../../src/report/reportError.ts';
 import { writeReport, type ReportRequest } from '../../../src/report/writeReport.ts';
 import { corrupt, writePairFixture, writeRunFixture } from './runDirFixture.ts';
+import { fileTree } from '../../support/fileTree.ts';
 
 let root = '';
 let n = 0;
@@ -18,19 +19,6 @@ afterAll(() => {
 
 const request = (runDir: string, o: Partial<ReportRequest> = {}): ReportRequest => ({ runDir, outDir: join(runDir, 'report'), formats: ['html', 'md'], projectionYears: 20, tag: 'test', ...o });
 
-/** Every file under dir with its bytes, relative paths sorted. */
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string, prefix: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
-      else out.set(`${prefix}${name}`, readFileSync(p));
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 async function reportError(req: ReportRequest): Promise<string> {
   try {
@@ -48,7 +36,7 @@ describe('writeReport on a single run', () => {
     writeRunFixture(dir);
     const w = await writeReport(request(dir));
     const out = join(dir, 'report');
-    const files = [...tree(out).keys()];
+    const files = [...fileTree(out).keys()];
     expect(files).toEqual([...w.files]);
     const names = ['adversary-stake', 'emission-share', 'incentive-distribution', 'issuance', 'issuance-projection', 'pools', 'validator-dividends', 'validator-trust'];
     expect(w.charts).toBe(names.length);
@@ -82,8 +70,8 @@ describe('writeReport on a single run', () => {
     writeRunFixture(dir);
     await writeReport(request(dir, { outDir: join(dir, 'r1') }));
     await writeReport(request(dir, { outDir: join(dir, 'r2') }));
-    const a = tree(join(dir, 'r1'));
-    const b = tree(join(dir, 'r2'));
+    const a = fileTree(join(dir, 'r1'));
+    const b = fileTree(join(dir, 'r2'));
     expect([...a.keys()]).toEqual([...b.keys()]);
     for (const [k, v] of a) expect(v.equals(b.get(k)!), k).toBe(true);
   });

@@ -3,12 +3,13 @@
  * run counts), `--no-report` leaves it out, a report that cannot be written is one line and exit
  * 2 with the sweep kept, and `yumalab report DIR` on a sweep directory writes the same report.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepCommand } from '../../../../src/cli/commands/sweep.ts';
 import { main } from '../../../../src/cli/main.ts';
 import { useTempFiles } from '../../../support/tempFiles.ts';
+import { fileTree } from '../../../support/fileTree.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../../../fixtures/sweeps/report.yaml');
 const files = useTempFiles('sweep-report-cli');
@@ -20,19 +21,6 @@ async function sweep(argv: string[]): Promise<{ code: number; out: string[]; err
   return { code, out, err };
 }
 
-/** Every file under dir with its bytes. */
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string, prefix: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
-      else out.set(`${prefix}${name}`, readFileSync(p));
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 describe('the sweep report from the command line', () => {
   it('is written by yumalab sweep into DIR/report, and yumalab report DIR writes the same bytes', async () => {
@@ -45,13 +33,13 @@ describe('the sweep report from the command line', () => {
     expect(html).toContain('<title>yumalab report: report-sweep sweep</title>');
     expect(html).toContain('sn1.cabal_validators.emission_share');
     expect(existsSync(join(dir, 'report', 'charts', 'sweep-heatmap.svg'))).toBe(true);
-    const written = tree(join(dir, 'report'));
+    const written = fileTree(join(dir, 'report'));
 
     const out: string[] = [];
     const again = join(files.dir(), 'again');
     expect(await main(['report', dir, '--out', again], (l) => out.push(l), () => {})).toBe(0);
     expect(out).toEqual([`wrote ${again}: report.html, report.md, charts/ (2 charts)`]);
-    expect(tree(again)).toEqual(written);
+    expect(fileTree(again)).toEqual(written);
 
     // --no-report: the sweep (here all from the cache) without a report.
     rmSync(join(dir, 'report'), { recursive: true });

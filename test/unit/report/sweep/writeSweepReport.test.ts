@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportError } from '../../../../src/report/reportError.ts';
@@ -6,6 +6,7 @@ import { writeSweepReport } from '../../../../src/report/sweep/writeSweepReport.
 import { InputError } from '../../../../src/sim/input/readStructuredFile.ts';
 import { useTempFiles } from '../../../support/tempFiles.ts';
 import { coordinate, grid, writeSweepFixture } from './sweepDirFixture.ts';
+import { fileTree } from '../../../support/fileTree.ts';
 
 const files = useTempFiles('sweep-report');
 let n = 0;
@@ -19,19 +20,6 @@ const fixture = (): string =>
     run: (p) => (p.index === 5 ? 'RangeError: <boom> & "more"' : { 'sn1.cabal.emission_share': (Number(coordinate(p, KAPPA.path)) / 2 + p.replicate / 100).toFixed(4), blocks: '300' }),
   });
 
-/** Every file under dir with its bytes, relative paths sorted. */
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string, prefix: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
-      else out.set(`${prefix}${name}`, readFileSync(p));
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 describe('writeSweepReport', () => {
   it('writes report.html, report.md and the heatmap and spread charts into DIR/report', async () => {
@@ -40,8 +28,8 @@ describe('writeSweepReport', () => {
     expect(w.outDir).toBe(join(dir, 'report'));
     expect(w.charts).toBe(2);
     const names = ['sweep-heatmap', 'sweep-spread'];
-    expect([...tree(w.outDir).keys()]).toEqual([...names.flatMap((c) => [`charts/${c}.png`, `charts/${c}.svg`, `charts/${c}.vl.json`]), 'report.html', 'report.md']);
-    expect(w.files).toEqual([...tree(w.outDir).keys()]);
+    expect([...fileTree(w.outDir).keys()]).toEqual([...names.flatMap((c) => [`charts/${c}.png`, `charts/${c}.svg`, `charts/${c}.vl.json`]), 'report.html', 'report.md']);
+    expect(w.files).toEqual([...fileTree(w.outDir).keys()]);
 
     const html = readFileSync(join(w.outDir, 'report.html'), 'utf8');
     expect(html).toContain('<title>yumalab report: fixture sweep</title>');
@@ -65,10 +53,10 @@ describe('writeSweepReport', () => {
 
   it('writes byte-identical reports for the same sweep directory, into the same or another place', async () => {
     const dir = fixture();
-    const first = tree((await writeSweepReport(dir)).outDir);
-    const again = tree((await writeSweepReport(dir)).outDir);
+    const first = fileTree((await writeSweepReport(dir)).outDir);
+    const again = fileTree((await writeSweepReport(dir)).outDir);
     expect(again).toEqual(first);
-    const elsewhere = tree((await writeSweepReport(dir, join(files.dir(), `elsewhere${n++}`))).outDir);
+    const elsewhere = fileTree((await writeSweepReport(dir, join(files.dir(), `elsewhere${n++}`))).outDir);
     expect(elsewhere).toEqual(first);
   });
 

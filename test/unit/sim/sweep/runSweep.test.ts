@@ -89,3 +89,24 @@ describe('runSweep', () => {
     await expect(sweep(SMALL, notSweep, localExecutor(1), true)).rejects.toThrow(/not a sweep directory/);
   }, 120_000);
 });
+
+describe('runSweep with A/B scenarios', () => {
+  it('runs every point as an attack/control pair with the same seed and reports the deltas', async () => {
+    const control = 'control:\n  subnets.0.population.1.kind: validator.honest\n';
+    const text = readFileSync(SMALL, 'utf8').replace(/sweep:[\s\S]*$/, `${control}sweep:\n  grid:\n    subnets.0.hyperparameters.kappa: [0.4, 0.6]\n`);
+    const file = files.write(text, 'yaml');
+    const dir = join(files.dir(), 'pairs');
+    const outcome = await sweep(file, dir, localExecutor(2));
+    expect(outcome.complete).toBe(2);
+    const rows = csvRecords(readFileSync(join(dir, 'summary.csv'), 'utf8'));
+    for (const r of rows) {
+      expect(readFileSync(join(dir, r.run_dir!, 'ab.csv'), 'utf8')).toMatch(/^netuid,group,kind_attack,kind_control/);
+      expect(r['sn1.copiers.emission_share_delta']).toMatch(/^-?\d/);
+      expect(r['sn1.copiers.attacker_profit_vs_control_tao']).toMatch(/^-?\d/);
+      const attack = JSON.parse(readFileSync(join(dir, r.run_dir!, 'attack', 'manifest.json'), 'utf8')) as { seed: number };
+      const control = JSON.parse(readFileSync(join(dir, r.run_dir!, 'control', 'manifest.json'), 'utf8')) as { seed: number };
+      expect(attack.seed).toBe(Number(r.seed));
+      expect(control.seed).toBe(Number(r.seed));
+    }
+  }, 120_000);
+});
