@@ -1,11 +1,16 @@
 /**
  * `yumalab validate <scenario>...` — checks scenario files without running them: `OK <file>` per
  * valid file, or every problem as `file:line:col: key.path: message`; exit code 2 if any file
- * has a problem (all files are checked, so one run lists everything to fix).
+ * has a problem (all files are checked, so one run lists everything to fix). A file with a
+ * `sweep:` section has its sweep checked too (axes, zip lengths, every axis value), and a research
+ * experiment file (`experiment:`) is checked as one.
  */
 import { parseArgs } from 'node:util';
-import { InputError } from '../../sim/input/readStructuredFile.ts';
+import { isExperimentFile, parseExperimentFile } from '../../sim/experiments/experimentFile.ts';
+import { InputError, readInputText } from '../../sim/input/readStructuredFile.ts';
 import { loadScenario } from '../../sim/scenario/loadScenario.ts';
+import { loadSweepPlan } from '../../sim/sweep/loadSweepPlan.ts';
+import { subjectForFile } from '../../sim/sweep/sweepSubjects.ts';
 import { UsageError } from '../usageError.ts';
 
 export const VALIDATE_USAGE = `usage: yumalab validate <scenario.yaml>...
@@ -29,7 +34,10 @@ export function validateCommand(argv: readonly string[], out: (line: string) => 
   let code = 0;
   for (const file of positionals) {
     try {
-      loadScenario(file);
+      if (isExperimentFile(file)) parseExperimentFile(readInputText(file), file, []);
+      else loadScenario(file);
+      // The sweep section, when there is one: the same checks `yumalab sweep` makes before running.
+      if (/^sweep\s*:/m.test(readInputText(file))) loadSweepPlan(file, [], subjectForFile);
       out(`OK ${file}`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
