@@ -22,7 +22,8 @@ import {
   HYPERPARAMETER_SCHEMAS,
   type RawHyperparameters,
 } from './hyperparameterSchemas.ts';
-import type { OutputDetail, PopulationGroup, Scenario, ScenarioChain, ScenarioEvent, ScenarioSubnet, SubnetRules, SubnetRulesPatch } from './scenario.ts';
+import type { OutputDetail, PopulationGroup, Scenario, ScenarioChain, ScenarioEvent, ScenarioSubnet, StateAgentGroup, SubnetRules, SubnetRulesPatch, SubnetState } from './scenario.ts';
+import { loadMetagraphFile, type Metagraph } from '../input/metagraphFile.ts';
 import {
   DEFAULT_BLOCK_SECONDS,
   DEFAULT_EPOCH_BLOCKS,
@@ -35,7 +36,7 @@ import {
   type RawSubnet,
 } from './scenarioSchema.ts';
 import { integer } from './schemaParts.ts';
-import { agentKeysOf } from './agentKinds.ts';
+import { agentKeysOf, findAgentKind } from './agentKinds.ts';
 import { NO_STAKE, resolveStakeDistribution } from './stakeDistribution.ts';
 import { didYouMean } from './suggestName.ts';
 
@@ -56,6 +57,8 @@ const U16_MAX = 65535n;
 const U64_MAX = (1n << 64n) - 1n;
 const I64_MAX = (1n << 63n) - 1n;
 const SETTABLE = ['tempo', ...HYPERPARAMETER_NAMES];
+/** The groups of a state subnet's own UIDs (`state_agents`). */
+const STATE_GROUPS = ['validators', 'miners'];
 
 /** A tempo set by an event: like `subnets[].tempo`, at least 1. */
 const TEMPO_SETTING = integer(1, 65535);
@@ -151,6 +154,8 @@ class Resolver {
   readonly problems: Problem[] = [];
   readonly balances = new Map<string, bigint>();
   readonly subnetNames = new Map<string, string>();
+  /** Every hotkey of a state file seen so far: its coldkey, root stake and where it was first seen. */
+  readonly stateKeys = new Map<string, { coldkey: string; rootStakeRao: bigint; where: string }>();
   constructor(
     readonly ctx: ResolveContext,
     readonly taoWeightRaw: bigint,
@@ -202,11 +207,20 @@ class Resolver {
     if (prev !== undefined) p.push({ path: [...at, raw.name === undefined ? 'count' : 'name'], message: `subnet name '${name}' is also used by ${prev}` });
     this.subnetNames.set(name, at.join('.'));
     const groupsRaw = raw.population ?? [];
-    const names = this.groupNames(groupsRaw, [...at, 'population'], new Set());
+    // A state subnet's own groups are `validators` and `miners`; population groups join after them.
+    const names = this.groupNames(groupsRaw, [...at, 'population'], new Set(raw.state === undefined ? [] : STATE_GROUPS));
     const population = groupsRaw.map((g, i) => this.group(g, name, names[i]!, [...at, 'population', i]));
-    const uids = 1 + population.reduce((a, g) => a + g.count * g.uidsPerAgent, 0);
-    if (uids > rules.turnover.maxAllowedUids) {
-      p.push({ path: [...at, 'population'], message: `1 owner + ${uids - 1} agent UIDs = ${uids} UIDs exceed max_allowed_uids = ${rules.turnover.maxAllowedUids}`, at: 'key' });
+    const agentUids = population.reduce((a, g) => a + g.count * g.uidsPerAgent, 0);
+    const imported = raw.state === undefined ? null : this.state(raw, raw.state, name, at, genesis);
+    const state = imported?.state ?? null;
+    if (raw.state === undefined && raw.state_agents !== undefined) p.push({ path: [...at, 'state_agents'], message: 'state_agents drive the UIDs of a state file; add state: <file.json> or remove state_agents', at: 'key' });
+    if (state !== null && state.neurons.length + agentUids > rules.turnover.maxAllowedUids) {
+      p.push({
+        path: [...at, 'state'],
+        message: `the state file's ${state.neurons.length} UIDs + ${agentUids} agent UIDs exceed max_allowed_uids = ${rules.turnover.maxAllowedUids}`,
+      });
+    } else if (state === null && 1 + agentUids > rules.turnover.maxAllowedUids) {
+      p.push({ path: [...at, 'population'], message: `1 owner + ${agentUids} agent UIDs = ${1 + agentUids} UIDs exceed max_allowed_uids = ${rules.turnover.maxAllowedUids}`, at: 'key' });
     }
     let replayFile: string | null = null;
     if (raw.replay !== undefined) {
@@ -227,8 +241,8 @@ class Resolver {
       }
     }
     const owner = raw.owner ?? {};
-    const ownerColdkey = owner.coldkey ?? `${name}.owner`;
-    const ownerHotkey = owner.hotkey ?? `${name}.owner`;
+    const ownerColdkey = imported?.ownerColdkey ?? owner.coldkey ?? `${name}.owner`;
+    const ownerHotkey = imported?.ownerHotkey ?? owner.hotkey ?? `${name}.owner`;
     const ownerBalanceRao = owner.balance ?? 0n;
     this.credit(ownerColdkey, ownerBalanceRao);
     return {
@@ -245,7 +259,84 @@ class Resolver {
       started: raw.started ?? true,
       population,
       replayFile,
+      state,
     };
+  }
+
+  /**
+   * `subnets[].state`: the metagraph file's neuron table with its blocks counted from the
+   * snapshot, and the agents of its UIDs (`state_agents`); root stakes it gives are collected for
+   * the chain's genesis. Null (with problems) when the file or the combination is unusable.
+   */
+  state(raw: RawSubnet, file: string, name: string, at: readonly PropertyKey[], genesis: boolean): { state: SubnetState; ownerHotkey: string; ownerColdkey: string } | null {
+    const p = this.problems;
+    const path = isAbsolute(file) ? file : resolvePath(this.ctx.baseDir, file);
+    const before = p.length;
+    if (raw.replay !== undefined) p.push({ path: [...at, 'state'], message: 'a subnet starts from a state file or is driven by a replay file, not both' });
+    // The world lays out a state subnet's UIDs at genesis only, like a replay subnet's.
+    if (!genesis) p.push({ path: [...at, 'state'], message: 'only a genesis subnet (under subnets:) can start from a state file' });
+    for (const k of ['coldkey', 'hotkey', 'stake'] as const) {
+      if (raw.owner?.[k] !== undefined) p.push({ path: [...at, 'owner', k], message: `the owner's ${k} comes from the state file (its owner_hotkey, else UID 0); remove owner.${k}`, at: 'key' });
+    }
+    let m: Metagraph;
+    try {
+      if (!existsSync(path)) {
+        p.push({ path: [...at, 'state'], message: `no such file: ${path}` });
+        return null;
+      }
+      m = loadMetagraphFile(path);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      for (const line of e.problems) p.push({ path: [...at, 'state'], message: `invalid state file: ${line}` });
+      return null;
+    }
+    const agents = raw.state_agents ?? {};
+    const parts = [
+      { group: 'validators', spec: agents.validators ?? { kind: 'validator.honest', params: findAgentKind('validator.honest')!.params.parse({}) }, permit: true },
+      { group: 'miners', spec: agents.miners ?? { kind: 'miner.honest', params: findAgentKind('miner.honest')!.params.parse({}) }, permit: false },
+    ];
+    const groups: StateAgentGroup[] = [];
+    for (const part of parts) {
+      const keys = agentKeysOf(part.spec.kind, part.spec.params);
+      if (keys.hotkeys !== 1 || keys.genesisUids !== 1) {
+        p.push({ path: [...at, 'state_agents', part.group, 'kind'], message: `${part.spec.kind} does not hold exactly one UID per agent; an imported UID is driven by a kind that does (e.g. validator.honest, miner.honest)` });
+      }
+      const uids = m.neurons.flatMap((x, uid) => (x.validatorPermit === part.permit ? [uid] : []));
+      groups.push({ name: part.group, kind: part.spec.kind, params: part.spec.params, uids, agentIds: uids.map((uid) => `${name}.${part.group}.${uid}`) });
+    }
+    m.neurons.forEach((x) => {
+      const known = this.stateKeys.get(x.hotkey);
+      if (known !== undefined && known.coldkey !== x.coldkey) {
+        p.push({ path: [...at, 'state'], message: `hotkey ${x.hotkey} belongs to coldkey ${x.coldkey} here but to ${known.coldkey} in ${known.where}` });
+      } else if (known !== undefined && x.rootStakeRao > 0n && known.rootStakeRao > 0n && known.rootStakeRao !== x.rootStakeRao) {
+        p.push({ path: [...at, 'state'], message: `hotkey ${x.hotkey} has ${formatTao(x.rootStakeRao)} TAO on root here but ${formatTao(known.rootStakeRao)} in ${known.where}` });
+      } else if (known === undefined || known.rootStakeRao === 0n) {
+        this.stateKeys.set(x.hotkey, { coldkey: x.coldkey, rootStakeRao: x.rootStakeRao, where: at.join('.') });
+      }
+    });
+    if (p.length > before) return null;
+    const state: SubnetState = {
+      file,
+      snapshotNetuid: m.netuid,
+      snapshotBlock: m.block,
+      neurons: m.neurons.map((x) => ({
+        hotkey: x.hotkey,
+        coldkey: x.coldkey,
+        alphaStakeRao: x.alphaStakeRao,
+        registrationBlock: x.registrationBlock - m.block,
+        lastUpdateBlock: x.lastUpdateBlock - m.block,
+        validatorPermit: x.validatorPermit,
+        weights: x.weights,
+        bonds: x.bonds,
+      })),
+      groups,
+    };
+    return { state, ownerHotkey: m.neurons[m.ownerUid]!.hotkey, ownerColdkey: m.ownerColdkey };
+  }
+
+  /** Genesis root stakes the state files give (hotkey → coldkey, TAO), each hotkey once. */
+  stateRootStakes(): { hotkey: string; coldkey: string; taoRao: bigint }[] {
+    return [...this.stateKeys].filter(([, v]) => v.rootStakeRao > 0n).map(([hotkey, v]) => ({ hotkey, coldkey: v.coldkey, taoRao: v.rootStakeRao }));
   }
 }
 
@@ -350,6 +441,15 @@ export function resolveScenario(raw: RawScenario, ctx: ResolveContext): { scenar
 
   const balancesRao: Record<string, bigint> = {};
   for (const k of [...r.balances.keys()].sort()) balancesRao[k] = r.balances.get(k)!;
+  const rootStakes = [...chain.rootStakes, ...r.stateRootStakes()];
+  // Genesis TAO is carved out of the issuance (createChain, addGenesisSubnet): say so here rather than fail at genesis.
+  const held = [...r.balances.values(), ...rootStakes.map((x) => x.taoRao), ...subnets.map((x) => x.pool?.taoRao ?? 0n)].reduce((a, b) => a + b, 0n);
+  if (held > chain.issuanceRao) {
+    r.problems.push({
+      path: ['chain', 'issuance_tao'],
+      message: `genesis balances, root stakes and pool TAO add up to ${formatTao(held)} TAO, more than the issuance of ${formatTao(chain.issuanceRao)} TAO (raise chain.issuance_tao)`,
+    });
+  }
   if (r.problems.length > 0) return { scenario: null, problems: r.problems };
   return {
     scenario: {
@@ -358,7 +458,7 @@ export function resolveScenario(raw: RawScenario, ctx: ResolveContext): { scenar
       description: raw.description ?? '',
       seed: raw.seed ?? 0,
       durationBlocks,
-      chain: { ...chain, balancesRao },
+      chain: { ...chain, balancesRao, rootStakes },
       subnets,
       events,
       outputs,
@@ -379,7 +479,7 @@ function resolveEvents(rawEvents: readonly RawEvent[], chain: Omit<ScenarioChain
   const order = timed.filter((t) => t.atBlock !== null).sort((a, b) => a.atBlock! - b.atBlock! || a.index - b.index);
   // Subnets and groups known at each point in time, so references can be checked in order.
   const known = new Map<number, { subnet: ScenarioSubnet; groups: Set<string> }>();
-  for (const s of subnets) known.set(s.netuid, { subnet: s, groups: new Set(s.population.map((g) => g.name)) });
+  for (const s of subnets) known.set(s.netuid, { subnet: s, groups: new Set([...(s.state?.groups.map((g) => g.name) ?? []), ...s.population.map((g) => g.name)]) });
   let nextNetuid = subnets.length + 1;
   const out: ScenarioEvent[] = [];
   for (const { e, index, atBlock } of order) {

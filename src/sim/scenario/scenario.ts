@@ -94,6 +94,50 @@ export interface ScenarioSubnet {
   readonly population: readonly PopulationGroup[];
   /** Absolute path of the replay file, or null. */
   readonly replayFile: string | null;
+  /** The neuron table the subnet starts from (`subnets[].state`), or null. */
+  readonly state: SubnetState | null;
+}
+
+/** One UID of a state subnet, as the chain stores it (blocks relative to the snapshot). */
+export interface StateNeuron {
+  readonly hotkey: string;
+  readonly coldkey: string;
+  /** Genesis alpha stake of (hotkey, coldkey), alpha-rao. */
+  readonly alphaStakeRao: bigint;
+  /**
+   * `BlockAtRegistration` and `LastUpdate` counted from the snapshot: genesis (block 0) is the
+   * snapshot's block, so these are ≤ 0 — the UID's age and staleness carry over unchanged.
+   */
+  readonly registrationBlock: number;
+  readonly lastUpdateBlock: number;
+  readonly validatorPermit: boolean;
+  /** Stored `[uid, u16]` rows (mechanism 0). */
+  readonly weights: readonly (readonly [number, number])[];
+  readonly bonds: readonly (readonly [number, number])[];
+}
+
+/** The agents driving some of a state subnet's UIDs: one agent per UID, bound to its keys. */
+export interface StateAgentGroup {
+  /** `validators` (UIDs with a permit in the snapshot) or `miners` (the others). */
+  readonly name: string;
+  readonly kind: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** The UIDs it drives, ascending. */
+  readonly uids: readonly number[];
+  /** `<subnet name>.<group>.<uid>`, one per UID (the agent's RNG substream is `agent/<id>`). */
+  readonly agentIds: readonly string[];
+}
+
+/** A subnet that starts from an explicit neuron table (a chain snapshot). */
+export interface SubnetState {
+  /** The state file as the scenario names it (relative to the scenario file). */
+  readonly file: string;
+  /** Netuid and block of the snapshot on the chain it came from (provenance only). */
+  readonly snapshotNetuid: number;
+  readonly snapshotBlock: number;
+  /** In UID order; UIDs 0..n−1 keep their snapshot numbers. */
+  readonly neurons: readonly StateNeuron[];
+  readonly groups: readonly StateAgentGroup[];
 }
 
 interface EventBase {

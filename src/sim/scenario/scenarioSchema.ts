@@ -58,6 +58,27 @@ export const populationGroupSchema = strict({
   return { ...g, params: parsed.data };
 });
 
+/**
+ * The agents driving a state subnet's snapshot UIDs (`subnets[].state_agents.validators|miners`):
+ * one kind for every UID of the part, its params checked against the kind's schema.
+ */
+function stateAgentsSchema(defaultKind: string, which: string) {
+  return strict({
+    kind: documented(kindSchema.optional(), { type: 'string', default: defaultKind, doc: `Agent kind driving ${which}, one agent per UID (a kind holding one UID, e.g. \`${defaultKind}\`).` }),
+    params: documented(z.record(z.string(), z.unknown()).optional(), { type: 'mapping', default: "the kind's defaults", doc: 'Parameters of the agent kind, checked against its schema.' }),
+  }).transform((g, ctx) => {
+    const kind = g.kind ?? defaultKind;
+    const found = findAgentKind(kind);
+    if (found === undefined) return z.NEVER; // kindSchema has reported it
+    const parsed = found.params.safeParse(g.params ?? {});
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...(issue as object), path: ['params', ...issue.path] } as never);
+      return z.NEVER;
+    }
+    return { kind, params: parsed.data };
+  });
+}
+
 const poolSchema = strict({
   tao: documented(taoAmount({ positive: true }), { type: 'amount', unit: 'TAO', doc: '`SubnetTAO`: TAO reserve of the pool at genesis.' }),
   alpha: documented(alphaAmount({ positive: true }), { type: 'amount', unit: 'alpha', doc: '`SubnetAlphaIn`: alpha reserve of the pool at genesis (price = tao / alpha).' }),
@@ -84,6 +105,25 @@ export const subnetSchema = strict({
     type: 'path',
     doc: 'JSON file of explicit per-epoch stakes and weights driving this subnet instead of agents (relative to the scenario file).',
   }),
+  state: documented(z.string().min(1).optional(), {
+    type: 'path',
+    doc: 'Metagraph JSON (see *Importing a metagraph*) whose neuron table the subnet starts from: UIDs, keys, stakes, weights, bonds, permits (relative to the scenario file).',
+  }),
+  state_agents: documented(
+    strict({
+      validators: documented(stateAgentsSchema('validator.honest', 'the UIDs holding a validator permit in the state file').optional(), {
+        type: 'mapping',
+        default: '{kind: validator.honest}',
+        doc: 'Agents of the UIDs with a validator permit in the state file (group `validators`).',
+      }),
+      miners: documented(stateAgentsSchema('miner.honest', 'the UIDs without a permit').optional(), {
+        type: 'mapping',
+        default: '{kind: miner.honest}',
+        doc: 'Agents of the other UIDs of the state file (group `miners`).',
+      }),
+    }).optional(),
+    { type: 'mapping', default: '{}', doc: 'With `state`: which agent kinds drive the imported UIDs, each bound to its UID’s hotkey and coldkey.' },
+  ),
 });
 
 const atSchema = strict({

@@ -2,7 +2,9 @@
  * Genesis of a run: the chain at block 0 as the qualified scenario describes it — balances, root
  * stakes, every genesis subnet with its pool, owner (UID 0, owner stake) and population (one UID
  * per agent, in group order, genesis stake drawn from each agent's own RNG substream) — and the
- * agents themselves, each built from its kind's factory with the substream `agent/<id>`.
+ * agents themselves, each built from its kind's factory with the substream `agent/<id>`. A state
+ * subnet starts from its snapshot's neuron table instead of the owner alone (stateSubnet.ts); its
+ * population, if any, joins after the snapshot's UIDs.
  *
  * Agents are keyed by their id: coldkey = hotkey = id (scenarios/README.md).
  */
@@ -16,6 +18,7 @@ import type { PopulationGroup, Scenario, ScenarioSubnet } from '../scenario/scen
 import { loadReplayFile } from '../scenario/replayFile.ts';
 import { replayHotkey } from './replaySubnet.ts';
 import { sampleStakeRao } from './sampleStake.ts';
+import { addStateNeurons } from './stateSubnet.ts';
 import { ServedQuality } from './servedQuality.ts';
 import { groupKey, scheduleAgent, type World } from './world.ts';
 
@@ -69,7 +72,9 @@ function addScenarioSubnet(world: World, s: ScenarioSubnet): void {
     world.replays.set(s.netuid, { data: replay, next: 0 });
     return;
   }
-  world.groupOf.set(groupKey(s.netuid, s.ownerHotkey), 'owner');
+  // A state subnet's owner hotkey is one of its UIDs, driven by that UID's agent.
+  if (s.state !== null) addStateNeurons(world, s, s.state);
+  else world.groupOf.set(groupKey(s.netuid, s.ownerHotkey), 'owner');
   if (s.ownerStakeAlphaRao > 0n) addGenesisStake(state, s.netuid, s.ownerHotkey, s.ownerColdkey, s.ownerStakeAlphaRao);
   for (const group of s.population) addPopulation(world, s.netuid, group, true);
 }
