@@ -7,6 +7,7 @@ import { InputError } from '../sim/input/readStructuredFile.ts';
 import { CONFORMANCE_USAGE, conformanceCommand } from './commands/conformance.ts';
 import { EPOCH_USAGE, epochCommand } from './commands/epoch.ts';
 import { IMPORT_METAGRAPH_USAGE, importMetagraphCommand } from './commands/importMetagraph.ts';
+import { REGRESS_USAGE, regressCommand } from './commands/regress.ts';
 import { REPORT_USAGE, reportCommand } from './commands/report.ts';
 import { REPORTS_USAGE, reportsCommand } from './commands/reports.ts';
 import { RUN_USAGE, runCommand } from './commands/run.ts';
@@ -24,6 +25,7 @@ commands:
   conformance <file-or-dir>...   run chain conformance cases (PASS/FAIL per case)
   epoch <state.json>             run one Yuma epoch on an explicit subnet state, print JSON
   import-metagraph <file.json>   turn a subnet metagraph export into a scenario (state or replay)
+  regress <suite>                re-run a golden suite and compare with its baseline (drift report)
   report <run-dir>               check a run directory and write its HTML/Markdown report with charts
   reports                        regenerate the curated research reports in reports/
   run <scenario>                 simulate a scenario, write its artifacts, print the digest
@@ -41,6 +43,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
   conformance: { run: conformanceCommand, usage: CONFORMANCE_USAGE },
   epoch: { run: epochCommand, usage: EPOCH_USAGE },
   'import-metagraph': { run: importMetagraphCommand, usage: IMPORT_METAGRAPH_USAGE },
+  regress: { run: regressCommand, usage: REGRESS_USAGE },
   report: { run: reportCommand, usage: REPORT_USAGE },
   reports: { run: reportsCommand, usage: REPORTS_USAGE },
   run: { run: runCommand, usage: RUN_USAGE },

@@ -3,7 +3,8 @@
  * three epochs of its slowest subnet (capped at its own duration), with the invariant checker after
  * every block as in any run. Long scenarios are exercised in full by `yumalab run` and the bench.
  * Research experiments (files with a top-level `experiment:` key, run by `yumalab sweep`) are not
- * world scenarios; test/scenarios/research.test.ts runs them.
+ * world scenarios; test/scenarios/research.test.ts runs them. A golden suite's suite.yaml (a top-level
+ * `scenarios:` list) is not a scenario either; test/scenarios/regress.test.ts runs the suite.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +19,7 @@ function yamlFiles(dir: string): string[] {
 }
 
 describe('the scenario library runs', () => {
-  it.each(yamlFiles(DIR).filter((f) => !/^experiment:/m.test(readFileSync(f, 'utf8'))).sort())('%s runs a few epochs with every invariant holding', (file) => {
+  it.each(yamlFiles(DIR).filter((f) => !/^(experiment|scenarios):/m.test(readFileSync(f, 'utf8'))).sort())('%s runs a few epochs with every invariant holding', (file) => {
     const full = loadScenario(file);
     const slowestTempo = Math.max(...full.subnets.map((s) => s.rules.hyperparameters.tempoBlocks));
     const blocks = Math.min(full.durationBlocks, 3 * slowestTempo + 10);

@@ -3,11 +3,13 @@
  * valid file, or every problem as `file:line:col: key.path: message`; exit code 2 if any file
  * has a problem (all files are checked, so one run lists everything to fix). A file with a
  * `sweep:` section has its sweep checked too (axes, zip lengths, every axis value), and a research
- * experiment file (`experiment:`) is checked as one.
+ * experiment file (`experiment:`) is checked as one, and a suite's `suite.yaml` (`yumalab
+ * regress`) as a suite.
  */
 import { parseArgs } from 'node:util';
 import { isExperimentFile, parseExperimentFile } from '../../sim/experiments/experimentFile.ts';
 import { InputError, readInputText } from '../../sim/input/readStructuredFile.ts';
+import { isSuiteFile, loadSuite } from '../../sim/regress/regressSuite.ts';
 import { loadScenario } from '../../sim/scenario/loadScenario.ts';
 import { loadSweepPlan } from '../../sim/sweep/loadSweepPlan.ts';
 import { subjectForFile } from '../../sim/sweep/sweepSubjects.ts';
@@ -34,7 +36,9 @@ export function validateCommand(argv: readonly string[], out: (line: string) => 
   let code = 0;
   for (const file of positionals) {
     try {
-      if (isExperimentFile(file)) parseExperimentFile(readInputText(file), file, []);
+      // A golden suite's suite.yaml: its keys and every scenario it lists, with their overrides.
+      if (isSuiteFile(file)) loadSuite(file);
+      else if (isExperimentFile(file)) parseExperimentFile(readInputText(file), file, []);
       else loadScenario(file);
       // The sweep section, when there is one: the same checks `yumalab sweep` makes before running.
       if (/^sweep\s*:/m.test(readInputText(file))) loadSweepPlan(file, [], subjectForFile);

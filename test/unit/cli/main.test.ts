@@ -56,7 +56,7 @@ describe('yumalab (no command, help, version)', () => {
     const r = run('frobnicate', '--x');
     expect(r.code).toBe(2);
     expect(r.out).toEqual([]);
-    expect(r.err).toEqual(["yumalab: unknown command 'frobnicate' (commands: conformance, epoch, import-metagraph, report, reports, run, supply, sweep, validate, worker)"]);
+    expect(r.err).toEqual(["yumalab: unknown command 'frobnicate' (commands: conformance, epoch, import-metagraph, regress, report, reports, run, supply, sweep, validate, worker)"]);
   });
 });
 
