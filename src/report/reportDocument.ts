@@ -86,6 +86,13 @@ export function reportDocument(source: RunDirectory, sections: readonly ChartSec
   };
 }
 
+/** `yuma2`, `yuma3_on per subnet (the chain's choice)`, or `my_yuma (./my-yuma.ts#MyYuma, sha256 …)`. */
+function mechanismText(x: NonNullable<RunManifestData['mechanism']>): string {
+  if (x.source === 'chain') return `${x.name} (the chain's choice)`;
+  if (x.source === 'module') return `${x.name} (module ${x.module ?? ''}, sha256 ${x.sha256 ?? ''})`;
+  return x.name;
+}
+
 function runProvenance(heading: string, dir: string, m: RunManifestData): KeyValueBlock {
   return {
     heading,
@@ -99,6 +106,8 @@ function runProvenance(heading: string, dir: string, m: RunManifestData): KeyVal
       ['yumalab version', m.yumalab_version],
       ['numeric mode', m.numeric_mode],
       ['chain rules version', m.rules_version],
+      ...(m.mechanism === undefined ? [] : [['mechanism', mechanismText(m.mechanism)] as [string, string]]),
+      ...(m.emission_rule === undefined ? [] : [['emission rule', m.emission_rule] as [string, string]]),
       ['blocks run', `${m.blocks_run} of ${m.duration_blocks}`],
       ['epochs run', String(m.epochs_run)],
       ['final issuance (TAO)', m.final_issuance_tao],

@@ -25,6 +25,9 @@ const RUN_MANIFEST = z.object({
   seed: z.number().int(),
   numeric_mode: z.string(),
   rules_version: z.string(),
+  /** Absent in manifests written before `chain.mechanism` existed. */
+  mechanism: z.object({ source: z.string(), name: z.string(), module: z.string().optional(), sha256: SHA256.optional() }).optional(),
+  emission_rule: z.string().optional(),
   duration_blocks: z.number().int(),
   blocks_run: z.number().int(),
   epochs_run: z.number().int(),

@@ -78,7 +78,7 @@ const globalsArb = fc
         taoWeightRaw: g.tau,
         subnetOwnerCutU16: g.cut,
         minimumReserveRao: g.minimumReserve,
-        emissionShareRule: g.rule,
+        emissionRule: g.rule,
         totalIssuanceRao: g.issuance,
         subnetMovingAlphaI96F32: 12_885_000n,
       }),
@@ -123,7 +123,7 @@ describe('shares and terms (invariants 5–7)', () => {
     fc.assert(
       fc.property(globalsArb, networkArb, (g, subnets) => {
         const eligible = subnetsToEmitTo(subnets);
-        const { shares, emissions } = subnetBlockEmissionsU96F32({ ...g, emissionShareRule: 'price' }, eligible, 10n ** 9n);
+        const { shares, emissions } = subnetBlockEmissionsU96F32({ ...g, emissionRule: 'price' }, eligible, 10n ** 9n);
         const sum = shares.reduce((a, x) => a + x, 0n);
         const n = BigInt(eligible.length);
         expect(sum === 0n || (sum <= ONE64 && sum >= ONE64 - 3n * n)).toBe(true);

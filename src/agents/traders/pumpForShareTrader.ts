@@ -1,6 +1,6 @@
 /**
  * `trader.pump_for_share`: pushes its home subnet's price up to win emission share, then cashes
- * out. Under `chain.emission_share_rule: price` each subnet's share of the block's TAO emission
+ * out. Under `chain.emission_rule: price` each subnet's share of the block's TAO emission
  * follows the EMA of its pool price, so buying alpha raises the subnet's share for as long as the
  * EMA remembers the higher price. From day `start_day` it buys in `tranches` equal parts spread
  * evenly over `pump_days` (the budget, `amount_tao` or `balance_fraction` of its free balance, is

@@ -8,7 +8,7 @@
  *
  * What it shows: the price impact of a large buy and sell in the pool (the exit pays back less
  * than the entry cost unless the price rose), the dividends a large delegation captures, and, under
- * `chain.emission_share_rule: price`, how a temporary price push moves the subnet's emission share.
+ * `chain.emission_rule: price`, how a temporary price push moves the subnet's emission share.
  * A refused buy (too small, subnet gone) leaves nothing to sell; the cycle goes on.
  *
  * It draws no randomness.

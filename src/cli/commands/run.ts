@@ -121,7 +121,8 @@ export function runCommand(argv: readonly string[], out: (line: string) => void,
   hooks.interrupt?.addEventListener('abort', onSigint);
   const pair = scenario.control !== null && !values['no-control'];
   if (!quiet) {
-    err(`run ${scenario.name} seed ${scenario.seed} (${scenario.chain.mode}, ${scenario.durationBlocks} blocks) → ${outDir}`);
+    const mechanism = scenario.chain.mechanism === null ? '' : `, mechanism ${scenario.chain.mechanism.name}`;
+    err(`run ${scenario.name} seed ${scenario.seed} (${scenario.chain.mode}${mechanism}, ${scenario.durationBlocks} blocks) → ${outDir}`);
     if (pair) err(`A/B pair: attack, then control (${scenario.control!.overrides.map((o) => `${o.path}=${JSON.stringify(o.value)}`).join(', ')}), same seed`);
   }
   const progress = quiet ? null : makeProgress(err);

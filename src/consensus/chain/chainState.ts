@@ -159,6 +159,12 @@ export interface ChainState {
   block: number;
   /** `chain` = bit-exact; `float` = the float64 fast path of the coinbase and the epoch. */
   readonly mode: NumericMode;
+  /**
+   * The epoch mechanism every subnet runs, as a key of the epoch-variant registry
+   * (epoch/variants.ts); null = each subnet's own choice from `Yuma3On`, as on chain. A name, not
+   * the variant itself, so the state stays plain data.
+   */
+  readonly epochVariant: string | null;
   readonly globals: CoinbaseGlobals;
   readonly ledger: StakeLedger;
   /** Root (netuid 0): a stable 1:1 pool whose `taoReserveRao` is `SubnetTAO[root]`. */
@@ -181,6 +187,8 @@ export interface ChainState {
 
 export interface ChainOptions {
   readonly mode?: NumericMode;
+  /** A key of the epoch-variant registry forced on every subnet; absent = the chain's choice per subnet. */
+  readonly epochVariant?: string | null;
   /** `TotalIssuance` at genesis, rao. */
   readonly issuanceRao: bigint;
   /** Free balances at genesis; they are part of the issuance (the rest is external). */
@@ -247,6 +255,7 @@ export function createChain(o: ChainOptions): ChainState {
   const state: ChainState = {
     block: 0,
     mode: o.mode ?? 'chain',
+    epochVariant: o.epochVariant ?? null,
     globals,
     ledger,
     root,

@@ -1,7 +1,8 @@
 /**
  * One subnet's epoch as the block pipeline runs it (tokenomics.md §3.2–3.5): gather the neuron
  * table and the stake the epoch sees (childkey-inherited alpha and root stake from the ledger),
- * run Yuma on E_ep = server + validator + root (the owner cut is not part of it), persist bonds,
+ * run Yuma on E_ep = server + validator + root (the owner cut is not part of it) — the variant
+ * `state.epochVariant` names, else the subnet's own from `Yuma3On` — persist bonds,
  * permits and per-UID emission, then turn the epoch's per-UID incentive and dividend amounts into
  * stake (`distribute_emission`) and apply due childkey changes.
  *
@@ -52,6 +53,7 @@ export function runDueEpoch(state: ChainState, subnet: SubnetChain, drained: Dra
     },
     {
       mode: state.mode,
+      ...(state.epochVariant === null ? {} : { variant: state.epochVariant }),
       ...(workspace === undefined ? {} : { workspace }),
       ...(subnet.emissionSplitU16 === undefined ? {} : { emissionSplitU16: subnet.emissionSplitU16 }),
     },

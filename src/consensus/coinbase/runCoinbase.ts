@@ -6,9 +6,10 @@
  * 14bc6f9, without `drain_pending` (see epochSchedule.ts: the caller runs the scheduler, the
  * epochs and the distribution after this; none of them reads what the moving-price update writes).
  *
- * Per block: eligible subnets (netuid order) → [tao_flow rule: advance the flow EMAs] → shares and
- * tao_emission_i = E·share_i from the EMA prices left by the previous block → root_sell_flag =
- * Σ p_i > 1 → emit_to_subnets → recycle the leftover credit → update the EMA prices.
+ * Per block: eligible subnets (netuid order) → the emission rule advances its state (tao_flow: the
+ * flow EMAs; emissionRules.ts) → shares and tao_emission_i = E·share_i (price rule: from the EMA
+ * prices left by the previous block) → root_sell_flag = Σ p_i > 1 → emit_to_subnets → recycle the
+ * leftover credit → update the EMA prices.
  *
  * `mode` 'chain' is bit-exact; 'float' computes shares, prices, root_prop, terms and the moving
  * price in float64 and floors amounts to integer rao where the chain does (the pool injection and
@@ -21,7 +22,7 @@ import type { CoinbaseGlobals, SubnetEconomy } from './subnetEconomy.ts';
 import { subnetBlockEmissionsFloat, subnetBlockEmissionsU96F32 } from './subnetBlockEmissions.ts';
 import { rootSellFlag, rootSellFlagFloat } from './subnetEmissionShares.ts';
 import { isEligibleForEmission } from './subnetsToEmitTo.ts';
-import { advanceFlowEmas, advanceFlowEmasFloat } from './taoFlowShares.ts';
+import { emissionRuleOf } from './emissionRules.ts';
 import { updateMovingPrice, updateMovingPriceFloat } from './updateMovingPrice.ts';
 
 export interface CoinbaseResult {
@@ -112,15 +113,16 @@ export function runCoinbase(
   const ws = workspace ?? new CoinbaseWorkspace();
   const eligible = collectEligible(subnets, ws);
   const tally = resetCoinbaseTally(ws.tally, blockEmissionRao);
+  const rule = emissionRuleOf(globals.emissionRule);
   let sellRoot: boolean;
   if (mode === 'chain') {
-    if (globals.emissionShareRule === 'tao_flow') advanceFlowEmas(eligible, globals.taoFlow);
+    rule.advance(eligible, globals, mode);
     const { emissions } = subnetBlockEmissionsU96F32(globals, eligible, blockEmissionRao);
     sellRoot = rootSellFlag(eligible);
     emitToSubnetsU96F32(globals, eligible, emissions, sellRoot, tally);
     for (const s of eligible) updateMovingPrice(s, block, globals.subnetMovingAlphaI96F32);
   } else {
-    if (globals.emissionShareRule === 'tao_flow') advanceFlowEmasFloat(eligible, globals.taoFlow);
+    rule.advance(eligible, globals, mode);
     if (ws.emission.length < eligible.length) ws.emission = new Float64Array(Math.max(eligible.length, 2 * ws.emission.length));
     const emission = subnetBlockEmissionsFloat(globals, eligible, Number(blockEmissionRao), ws.emission);
     sellRoot = rootSellFlagFloat(eligible);

@@ -1,31 +1,23 @@
 /**
  * This block's TAO emission per eligible subnet under the network's share rule (tokenomics.md §2.3,
- * conformance.md §8 rule 2): shares from the price-EMA rule or the dormant TAO-flow rule (which
- * falls back to the price rule when no subnet scores), then the emission-enable renormalisation,
+ * conformance.md §8 rule 2): shares from the rule `globals.emissionRule` names (emissionRules.ts:
+ * the price-EMA rule, or the dormant TAO-flow rule, which falls back to the price rule when no
+ * subnet scores), then the emission-enable renormalisation,
  * then tao_emission_i = E × share_i. Chain: pallets/subtensor/src/coinbase/subnet_emissions.rs
  * `get_subnet_block_emissions` / `get_shares` at 14bc6f9.
  */
-import type { CoinbaseGlobals, SubnetEconomy } from './subnetEconomy.ts';
-import {
-  applyEmissionEnabledFloat,
-  applyEmissionEnabledU64F64,
-  priceSharesFloat,
-  priceSharesU64F64,
-  taoEmissionU96F32,
-} from './subnetEmissionShares.ts';
-import { taoFlowSharesFloat, taoFlowSharesU64F64 } from './taoFlowShares.ts';
-
-type ShareGlobals = Pick<CoinbaseGlobals, 'emissionShareRule' | 'taoFlow'>;
+import { emissionRuleOf, type ShareGlobals } from './emissionRules.ts';
+import type { SubnetEconomy } from './subnetEconomy.ts';
+import { applyEmissionEnabledFloat, applyEmissionEnabledU64F64, taoEmissionU96F32 } from './subnetEmissionShares.ts';
 
 /** Final shares (U64F64 raws aligned with `subnets`), emission enable applied. */
 export function subnetSharesU64F64(globals: ShareGlobals, subnets: readonly SubnetEconomy[]): bigint[] {
-  const shares = (globals.emissionShareRule === 'tao_flow' ? taoFlowSharesU64F64(subnets, globals.taoFlow) : null) ?? priceSharesU64F64(subnets);
-  return applyEmissionEnabledU64F64(subnets, shares);
+  return applyEmissionEnabledU64F64(subnets, emissionRuleOf(globals.emissionRule).sharesU64F64(subnets, globals));
 }
 
 /** Float-mode final shares into `out`. */
 export function subnetSharesFloat(globals: ShareGlobals, subnets: readonly SubnetEconomy[], out: Float64Array): Float64Array {
-  if (globals.emissionShareRule !== 'tao_flow' || !taoFlowSharesFloat(subnets, globals.taoFlow, out)) priceSharesFloat(subnets, out);
+  emissionRuleOf(globals.emissionRule).sharesFloat(subnets, globals, out);
   return applyEmissionEnabledFloat(subnets, out);
 }
 

@@ -109,8 +109,6 @@ export const DEFAULT_TAO_FLOW_PARAMS: TaoFlowParams = Object.freeze({
   protocolCostWeightU16: 65535,
 });
 
-export type EmissionShareRule = 'price' | 'tao_flow';
-
 export interface CoinbaseGlobals {
   /** `SubnetOwnerCut`: owner share of alpha_out = value / 65535 (u16). */
   subnetOwnerCutU16: number;
@@ -128,8 +126,11 @@ export interface CoinbaseGlobals {
   maxEpochsPerBlock: number;
   /** Swap `MinimumReserve`: a chain buy needs at least this much alpha in the pool, alpha-rao (1,000,000 on mainnet). */
   minimumReserveRao: bigint;
-  /** How block TAO is split among subnets: the active price-EMA rule, or the dormant net-TAO-flow rule. */
-  emissionShareRule: EmissionShareRule;
+  /**
+   * How block TAO is split among subnets: the name of a rule in emissionRules.ts — `price` (the
+   * chain's active price-EMA rule) or `tao_flow` (the dormant net-TAO-flow rule).
+   */
+  emissionRule: string;
   /** Parameters of the `tao_flow` rule (ignored under `price`). */
   taoFlow: TaoFlowParams;
 }
@@ -145,7 +146,7 @@ export function defaultCoinbaseGlobals(overrides: Partial<CoinbaseGlobals> = {})
     totalStakeRao: 0n,
     maxEpochsPerBlock: 2,
     minimumReserveRao: DEFAULT_MINIMUM_RESERVE_RAO,
-    emissionShareRule: 'price',
+    emissionRule: 'price',
     taoFlow: DEFAULT_TAO_FLOW_PARAMS,
     ...overrides,
   };

@@ -1,6 +1,6 @@
 /**
  * The dormant net-TAO-flow share rule (tokenomics.md §2.3 "Dormant TAO-flow mode", §11.1), as a
- * named alternative to the price-EMA rule (`CoinbaseGlobals.emissionShareRule = 'tao_flow'`). The
+ * named alternative to the price-EMA rule (`CoinbaseGlobals.emissionRule = 'tao_flow'`). The
  * chain at 14bc6f9 still carries this function in pallets/subtensor/src/coinbase/subnet_emissions.rs
  * and still records the flow counters (`SubnetTaoFlow`, `SubnetProtocolFlow`) on stake, unstake,
  * registration and injection, but `get_shares` no longer calls it; public docs describe it as the

@@ -163,7 +163,25 @@ export interface EpochWork {
   bondsU16: SparseMatrix;
 }
 
-/** One named, ordered sub-step of the epoch. */
+/**
+ * One named, ordered sub-step of the epoch — the unit a mechanism (`EpochVariant`) is built from.
+ * The contract a step follows, whether the chain's or a user's:
+ *   - it reads `work.inputs` (never mutated) and fields of `work` earlier steps wrote, and writes
+ *     its own fields of `work` (scenarios/README.md, *Mechanisms*, lists them per chain step);
+ *     the steps after it read those, so a replacement writes the fields of the step it replaces;
+ *   - it is pure: no I/O, no clock, no randomness, nothing kept between calls — the same inputs
+ *     give the same work, and a run's bytes depend on nothing else;
+ *   - numbers live in the representation of `work.ar` (the numeric backend): I32F32 raws held in
+ *     float64 in `chain` mode (1.0 = `work.ar.one` = 2^32; multiply and divide with `ar.mul` /
+ *     `ar.div` or the math helpers, which round like the chain), plain fractions in `float` mode.
+ *     Sums, comparisons and min/max are the same in both;
+ *   - arrays come from `work.mem` (`mem.f64(n)` is zero-filled), not `new Float64Array`, and may
+ *     be the same object as an earlier field when nothing changes (e.g. `weightsForBonds =
+ *     weights`); per-uid vectors have `work.n` entries and matrices `work.n` rows.
+ * The last steps must leave `serverEmissionRao`, `validatorEmissionRao`, `emissionRao` (rao per
+ * uid) and `bondsU16` (the stored bonds) — what the chain persists and distributes — plus the
+ * vectors `runEpoch` reports (stake, consensus, incentive, dividends, validatorTrust).
+ */
 export interface EpochStep {
   readonly name: string;
   /** What the step does and which chain code it follows. */

@@ -1,105 +1,44 @@
 /**
- * Registry of epoch variants: an ordered list of named sub-steps per variant. `yuma2` and
- * `yuma3` are the chain's two bond/dividend branches (selected on chain by `Yuma3On`); research
- * variants are added by registering a new step list — the chain port itself is never edited.
+ * Registry of epoch variants (mechanisms) by name: the chain's two branches `yuma2` and `yuma3`
+ * (chainVariants.ts, selected on chain by `Yuma3On`) and the research variants of research/,
+ * each an ordered list of named sub-steps. Research and user variants are added by registering a
+ * new step list — the chain port itself is never edited. A scenario picks one with
+ * `chain.mechanism` (a name here, or a user module the scenario loader registers).
  */
 import { assert } from '../../primitives/assert.ts';
-import { activeStakeStep } from './steps/activeStake.ts';
-import { activityStep } from './steps/activity.ts';
-import { bondsWeightsStep } from './steps/bondsWeights.ts';
-import {
-  yuma2BondsDeltaStep,
-  yuma2BondsEmaStep,
-  yuma2BondsLoadStep,
-  yuma2BondsStoreStep,
-  yuma2DividendsStep,
-} from './steps/bondsYuma2.ts';
-import { yuma3BondsEmaStep, yuma3BondsLoadStep, yuma3BondsStoreStep, yuma3DividendsStep } from './steps/bondsYuma3.ts';
-import { clippingStep } from './steps/clipping.ts';
-import { consensusStep } from './steps/consensus.ts';
-import { emissionStep } from './steps/emission.ts';
-import { incentiveStep } from './steps/incentive.ts';
-import { stakeStep } from './steps/stake.ts';
-import { validatorPermitsStep } from './steps/validatorPermits.ts';
-import {
-  weightsLoadStep,
-  weightsMaskCommitRevealStep,
-  weightsMaskOutdatedStep,
-  weightsMaskPermitsStep,
-  weightsMaskSelfStep,
-  weightsRowNormalizeStep,
-} from './steps/weights.ts';
-import type { EpochHyperparameters, EpochStep } from './types.ts';
+import { YUMA2, YUMA3, type EpochVariant } from './chainVariants.ts';
+import { YUMA2_NO_BONDS_PENALTY } from './research/yuma2NoBondsPenalty.ts';
+import { YUMA3_NO_STAKE_DIVIDENDS } from './research/yuma3NoStakeDividends.ts';
 
-export interface EpochVariant {
-  readonly name: string;
-  readonly description: string;
-  readonly steps: readonly EpochStep[];
-}
+export { COMMON_STEPS, YUMA2, YUMA3, chainVariantFor, type EpochVariant } from './chainVariants.ts';
 
-/** Steps shared by every chain variant, up to the weights used for bonds (spec/yuma.md §2.1–§2.9). */
-export const COMMON_STEPS: readonly EpochStep[] = [
-  activityStep,
-  stakeStep,
-  validatorPermitsStep,
-  activeStakeStep,
-  weightsLoadStep,
-  weightsMaskPermitsStep,
-  weightsMaskSelfStep,
-  weightsMaskOutdatedStep,
-  weightsMaskCommitRevealStep,
-  weightsRowNormalizeStep,
-  consensusStep,
-  clippingStep,
-  incentiveStep,
-  bondsWeightsStep,
-];
+/** The variants that ship with yumalab: the chain's, then the research ones. */
+export const BUILTIN_EPOCH_VARIANTS: readonly EpochVariant[] = [YUMA2, YUMA3, YUMA2_NO_BONDS_PENALTY, YUMA3_NO_STAKE_DIVIDENDS];
 
-export const YUMA2: EpochVariant = {
-  name: 'yuma2',
-  description: 'The chain with Yuma3On = false: stake-weighted EMA bonds, column-max-upscaled storage (spec/yuma.md §2.10).',
-  steps: [
-    ...COMMON_STEPS,
-    yuma2BondsLoadStep,
-    yuma2BondsDeltaStep,
-    yuma2BondsEmaStep,
-    yuma2DividendsStep,
-    emissionStep,
-    yuma2BondsStoreStep,
-  ],
-};
+const registry = new Map<string, EpochVariant>(BUILTIN_EPOCH_VARIANTS.map((v) => [v.name, v]));
 
-export const YUMA3: EpochVariant = {
-  name: 'yuma3',
-  description: 'The chain with Yuma3On = true: per-validator proportion bonds, optional liquid alpha (spec/yuma.md §2.11).',
-  steps: [...COMMON_STEPS, yuma3BondsLoadStep, yuma3BondsEmaStep, yuma3DividendsStep, emissionStep, yuma3BondsStoreStep],
-};
-
-const registry = new Map<string, EpochVariant>([
-  [YUMA2.name, YUMA2],
-  [YUMA3.name, YUMA3],
-]);
-
-/** Adds a variant (research mechanisms); names are unique. */
-export function registerEpochVariant(variant: EpochVariant): void {
-  assert(!registry.has(variant.name), `epoch variant '${variant.name}' is already registered`);
+/**
+ * Adds a variant under `key` (default: its name); keys are unique. Registering the same object
+ * again under its key is a no-op, so a module loaded by several scenarios of one process is
+ * registered once.
+ */
+export function registerEpochVariant(variant: EpochVariant, key: string = variant.name): void {
+  const existing = registry.get(key);
+  if (existing === variant) return;
+  assert(existing === undefined, `epoch variant '${key}' is already registered`);
   const names = new Set<string>();
   for (const s of variant.steps) {
     assert(!names.has(s.name), `epoch variant '${variant.name}' repeats step '${s.name}'`);
     names.add(s.name);
   }
-  registry.set(variant.name, variant);
+  registry.set(key, variant);
 }
 
+/** Every registered key, sorted (user modules appear under their `path#Export` key once loaded). */
 export function epochVariantNames(): string[] {
   return [...registry.keys()].sort();
 }
 
 export function findEpochVariant(name: string): EpochVariant | undefined {
   return registry.get(name);
-}
-
-/** The variant the chain itself runs for these hyperparameters (`Yuma3On`). */
-export function chainVariantFor(h: EpochHyperparameters): EpochVariant {
-  return h.yuma3On ? YUMA3 : YUMA2;
 }

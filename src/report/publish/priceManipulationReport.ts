@@ -17,7 +17,7 @@ export function priceManipulationReport(o: PublishOptions): PublishedReport {
   const pumps = o.quick ? [50000, 200000] : [25000, 50000, 100000, 200000];
   const base = o.quick ? { 'duration.days': 3, 'subnets.0.population.2.params.hold_days': 1 } : {};
   const points: RulePoint[] = (['price', 'tao_flow'] as const).flatMap((rule) =>
-    priceManipulationStudy(file, pumps, { ...base, 'chain.emission_share_rule': rule }).map((p) => ({ ...p, rule })),
+    priceManipulationStudy(file, pumps, { ...base, 'chain.emission_rule': rule }).map((p) => ({ ...p, rule })),
   );
   const price = points.filter((p) => p.rule === 'price');
   const flow = points.filter((p) => p.rule === 'tao_flow');
@@ -43,7 +43,7 @@ export function priceManipulationReport(o: PublishOptions): PublishedReport {
     encoding: {
       x: { field: 'pump', type: 'quantitative', title: 'TAO pumped in' },
       y: { field: 'shareGain', type: 'quantitative', axis: { format: '.1%' }, title: 'share gained (percentage points)' },
-      color: { field: 'rule', type: 'nominal', title: 'emission_share_rule' },
+      color: { field: 'rule', type: 'nominal', title: 'emission_rule' },
     },
   } as TopLevelSpec;
   const priceSpec = {
@@ -62,7 +62,7 @@ export function priceManipulationReport(o: PublishOptions): PublishedReport {
     slug: 'dtao-price-manipulation',
     title: 'dTAO price manipulation: pump for emission share',
     question: 'Can a trader buy a subnet a larger share of the network’s TAO emission by pumping its alpha price, and does the choice of emission-share rule matter?',
-    method: `scenarios/attacks/pump-for-share.yaml (four identical subnets of 200,000 TAO pools; a trader buys subnet 1’s alpha in ten tranches over a day, holds, sells over a day), pumps of ${pumps.map((p) => p.toLocaleString('en-US')).join(', ')} TAO, each against its control without a pump, under emission_share_rule price and tao_flow, ${o.quick ? '3 days' : '5 days'} per run.`,
+    method: `scenarios/attacks/pump-for-share.yaml (four identical subnets of 200,000 TAO pools; a trader buys subnet 1’s alpha in ten tranches over a day, holds, sells over a day), pumps of ${pumps.map((p) => p.toLocaleString('en-US')).join(', ')} TAO, each against its control without a pump, under emission_rule price and tao_flow, ${o.quick ? '3 days' : '5 days'} per run.`,
     scenarioFiles: [file],
     findings,
     tables: [

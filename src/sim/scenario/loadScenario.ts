@@ -18,6 +18,7 @@ import type { ControlOverride, Scenario } from './scenario.ts';
 import type { ScenarioOverride } from './scenarioOverride.ts';
 import { keyPathExists } from './scenarioKeyDocs.ts';
 import { scenarioSchema } from './scenarioSchema.ts';
+import { renamedKeyHint } from './schemaParts.ts';
 import { didYouMean } from './suggestName.ts';
 
 /** Reads and resolves a scenario file, with command-line overrides; user mistakes throw `InputError`. */
@@ -99,6 +100,12 @@ function issueProblems(issue: z.core.$ZodIssue, data: unknown): Problem[] {
   return [{ path, message: issue.message }];
 }
 
+/** The message for an override path the schema does not have, with the new name of a renamed key. */
+function notAKeyPath(path: string): string {
+  const hint = renamedKeyHint(path.split('.').at(-1)!);
+  return `'${path}' is not a scenario key path${hint === '' ? ' (e.g. subnets.0.hyperparameters.kappa)' : hint}`;
+}
+
 /** Validates every override's path against the schema, then resolves the control variant. */
 function checkControl(data: Record<string, unknown>, control: Record<string, unknown>, file: string): { overrides: Scenario['control']; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -108,7 +115,7 @@ function checkControl(data: Record<string, unknown>, control: Record<string, unk
   for (const [path, value] of Object.entries(control)) {
     const segments = path.split('.');
     if (segments[0] === 'control' || !keyPathExists(segments)) {
-      problems.push({ path: ['control', path], message: `'${path}' is not a scenario key path (e.g. subnets.0.hyperparameters.kappa)`, at: 'key' });
+      problems.push({ path: ['control', path], message: notAKeyPath(path), at: 'key' });
       continue;
     }
     const missing = setAt(variant, segments, value);
@@ -142,7 +149,7 @@ function applyOverrides(data: unknown, overrides: readonly ScenarioOverride[]): 
   for (const o of overrides) {
     const segments = o.path.split('.');
     if (segments[0] === 'control' || !keyPathExists(segments)) {
-      problems.push(`${o.label}: '${o.path}' is not a scenario key path (e.g. subnets.0.hyperparameters.kappa)`);
+      problems.push(`${o.label}: ${notAKeyPath(o.path)}`);
       continue;
     }
     const missing = setAt(data as Record<string, unknown>, segments, o.value);

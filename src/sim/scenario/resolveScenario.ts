@@ -37,6 +37,7 @@ import {
 } from './scenarioSchema.ts';
 import { integer } from './schemaParts.ts';
 import { agentKeysOf, findAgentKind } from './agentKinds.ts';
+import { resolveMechanism } from './scenarioMechanism.ts';
 import { NO_STAKE, resolveStakeDistribution } from './stakeDistribution.ts';
 import { didYouMean } from './suggestName.ts';
 
@@ -340,7 +341,7 @@ class Resolver {
   }
 }
 
-function resolveChain(raw: RawScenario['chain'], problems: Problem[]): Omit<ScenarioChain, 'balancesRao'> {
+function resolveChain(raw: RawScenario['chain'], problems: Problem[], baseDir: string): Omit<ScenarioChain, 'balancesRao'> {
   const c = raw ?? {};
   const rulesVersion = c.rules ?? RULES_VERSIONS[0];
   if (!(RULES_VERSIONS as readonly string[]).includes(rulesVersion)) {
@@ -351,9 +352,12 @@ function resolveChain(raw: RawScenario['chain'], problems: Problem[]): Omit<Scen
   const n = c.network ?? {};
   const f = c.tao_flow ?? {};
   const N = DEFAULT_NETWORK_REGISTRATION;
+  const mechanism = resolveMechanism(c.mechanism, baseDir);
+  if (mechanism.problem !== null) problems.push({ path: ['chain', 'mechanism'], message: mechanism.problem });
   return {
     rulesVersion,
     mode: c.numeric ?? 'chain',
+    mechanism: mechanism.mechanism,
     issuanceRao: c.issuance_tao ?? parseTao(DEFAULT_ISSUANCE_TAO),
     blockSeconds,
     blocksPerDay: Math.floor(86_400 / blockSeconds),
@@ -363,7 +367,7 @@ function resolveChain(raw: RawScenario['chain'], problems: Problem[]): Omit<Scen
       taoWeightRaw: c.tao_weight === undefined ? g.taoWeightRaw : ratioToRaw(c.tao_weight, U64_MAX),
       subnetMovingAlphaI96F32: c.subnet_moving_alpha === undefined ? g.subnetMovingAlphaI96F32 : ratioToRaw(c.subnet_moving_alpha, 1n << 32n),
       maxEpochsPerBlock: c.max_epochs_per_block ?? g.maxEpochsPerBlock,
-      emissionShareRule: c.emission_share_rule ?? g.emissionShareRule,
+      emissionRule: c.emission_rule ?? g.emissionRule,
       taoFlow: {
         smoothingRaw: f.smoothing_factor === undefined ? DEFAULT_TAO_FLOW_PARAMS.smoothingRaw : ratioToRaw(f.smoothing_factor, I64_MAX),
         exponent: f.exponent ?? DEFAULT_TAO_FLOW_PARAMS.exponent,
@@ -404,7 +408,7 @@ function blocksOf(t: { block?: number | undefined; epoch?: number | undefined; d
 /** Resolves a schema-checked scenario; `problems` is non-empty iff `scenario` is null. */
 export function resolveScenario(raw: RawScenario, ctx: ResolveContext): { scenario: Scenario | null; problems: Problem[] } {
   const problems: Problem[] = [];
-  const chain = resolveChain(raw.chain, problems);
+  const chain = resolveChain(raw.chain, problems, ctx.baseDir);
   const d = raw.duration;
   const durationBlocks = blocksOf({ block: d.blocks, epoch: d.epochs, day: d.days }, chain, ['duration'], problems, 'blocks, epochs, days') ?? 0;
   const r = new Resolver(ctx, chain.globals.taoWeightRaw);

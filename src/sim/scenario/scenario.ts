@@ -4,7 +4,8 @@
  * integer encodings. Downstream code (world, run, reports) reads only this, never the YAML; the
  * field shapes follow the chain API so genesis is a direct mapping:
  *
- *   createChain({ mode: s.chain.mode, issuanceRao: s.chain.issuanceRao, globals: s.chain.globals,
+ *   createChain({ mode: s.chain.mode, epochVariant: epochVariantKeyOf(s.chain.mechanism),
+ *                 issuanceRao: s.chain.issuanceRao, globals: s.chain.globals,
  *                 network: s.chain.network, minStakeRao: s.chain.minStakeRao, … })
  *   addGenesisSubnet(state, { netuid, ownerColdkey, ownerHotkey, taoReserveRao: pool.taoRao,
  *                 alphaReserveRao: pool.alphaRao, ...subnet.rules, started, emissionEnabled })
@@ -15,16 +16,47 @@ import type { NumericMode } from '../../consensus/epoch/arithmetic.ts';
 import type { EpochHyperparameters } from '../../consensus/epoch/types.ts';
 import type { StakeDistribution } from './stakeDistribution.ts';
 
+/**
+ * The epoch mechanism `chain.mechanism` forces on every subnet (scenarios/README.md, *Mechanisms*);
+ * the scenario holds where it comes from, and the world looks the variant up at genesis
+ * (scenarioMechanism.ts), so the resolved scenario stays plain data.
+ */
+export interface ScenarioMechanism {
+  /** As written: a registry name (`yuma2`) or a module reference (`./my-yuma.ts#MyYuma`). */
+  readonly reference: string;
+  /** The variant's own `name` (for a module, what its export calls itself). */
+  readonly name: string;
+  /** Null for a registered name. */
+  readonly module: MechanismModule | null;
+}
+
+/** A user's mechanism module, as loaded when the scenario was resolved. */
+export interface MechanismModule {
+  /** Absolute path of the file (left out of the resolved-scenario hash, like the scenario's own path). */
+  readonly path: string;
+  readonly exportName: string;
+  /** sha256 of the file's bytes. */
+  readonly sha256: string;
+  /**
+   * The files it imports, directly or not, apart from packages and yumalab's own src/ (which the
+   * yumalab version covers): path relative to the module's directory, and sha256 — so editing a
+   * helper the module imports changes the scenario hash (and a sweep's cache key) too.
+   */
+  readonly imports: readonly { readonly file: string; readonly sha256: string }[];
+}
+
 export interface ScenarioChain {
   readonly rulesVersion: string;
   readonly mode: NumericMode;
+  /** The epoch mechanism forced on every subnet; null = each subnet's own (`yuma3_on`), as on chain. */
+  readonly mechanism: ScenarioMechanism | null;
   readonly issuanceRao: bigint;
   readonly blockSeconds: number;
   /** 86400 / blockSeconds, floored (7200 at 12 s). */
   readonly blocksPerDay: number;
   /** Blocks in one scenario "epoch" (durations, event times, output cadence). */
   readonly epochBlocks: number;
-  readonly globals: Pick<CoinbaseGlobals, 'subnetOwnerCutU16' | 'taoWeightRaw' | 'subnetMovingAlphaI96F32' | 'maxEpochsPerBlock' | 'emissionShareRule' | 'taoFlow'>;
+  readonly globals: Pick<CoinbaseGlobals, 'subnetOwnerCutU16' | 'taoWeightRaw' | 'subnetMovingAlphaI96F32' | 'maxEpochsPerBlock' | 'emissionRule' | 'taoFlow'>;
   readonly network: NetworkRegistration;
   readonly minStakeRao: bigint;
   /** Coldkey credited with swap fees; null = fees are burned. */

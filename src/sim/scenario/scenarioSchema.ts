@@ -7,8 +7,10 @@
  */
 import { z } from 'zod';
 import { DEFAULT_NETWORK_REGISTRATION } from '../../consensus/chain/chainState.ts';
+import { emissionRuleNames, findEmissionRule } from '../../consensus/coinbase/emissionRules.ts';
 import { DEFAULT_TAO_FLOW_PARAMS } from '../../consensus/coinbase/subnetEconomy.ts';
 import { NEW_SUBNET_EPOCH_HYPERPARAMETERS as D } from '../../consensus/epoch/defaults.ts';
+import { BUILTIN_EPOCH_VARIANTS } from '../../consensus/epoch/variants.ts';
 import { formatTao } from '../../primitives/units.ts';
 import { agentKindNames, findAgentKind } from './agentKinds.ts';
 import { alphaAmount, taoAmount } from './amountSchema.ts';
@@ -31,6 +33,14 @@ const N = DEFAULT_NETWORK_REGISTRATION;
 
 const hyperparametersSchema = strict(Object.fromEntries(Object.entries(HYPERPARAMETER_SCHEMAS).map(([k, s]) => [k, documented(s.optional(), keyDocOf(s)!)])) as {
   [K in keyof typeof HYPERPARAMETER_SCHEMAS]: z.ZodOptional<(typeof HYPERPARAMETER_SCHEMAS)[K]>;
+});
+
+/** A name of the emission-rule registry (consensus/coinbase/emissionRules.ts). */
+const emissionRuleSchema = z.string({ error: (iss) => (iss.input === undefined ? undefined : 'expected an emission rule name') }).superRefine((name, ctx) => {
+  if (findEmissionRule(name) === undefined) {
+    const suggestion = didYouMean(name, emissionRuleNames());
+    ctx.addIssue({ code: 'custom', message: `unknown emission rule '${name}'${suggestion === '' ? ` (known: ${emissionRuleNames().join(', ')})` : suggestion}` });
+  }
 });
 
 const kindSchema = z.string({ error: (iss) => (iss.input === undefined ? undefined : 'expected an agent kind name') }).superRefine((kind, ctx) => {
@@ -180,7 +190,12 @@ const chainSchema = strict({
   issuance_tao: documented(taoAmount().optional(), { type: 'amount', unit: 'TAO', default: DEFAULT_ISSUANCE_TAO, doc: '`TotalIssuance` at genesis; sets the block emission through the halving schedule.' }),
   block_seconds: documented(integer(1, 86400).optional(), { type: 'integer', unit: 'seconds', default: String(DEFAULT_BLOCK_SECONDS), doc: 'Block time; one day = 86400 / block_seconds blocks.' }),
   epoch_blocks: documented(integer(1).optional(), { type: 'integer', unit: 'blocks', default: String(DEFAULT_EPOCH_BLOCKS), doc: 'Length of one epoch in `duration.epochs`, `at.epoch` and `outputs.cadence` (subnets still run on their own tempo).' }),
-  emission_share_rule: documented(z.enum(['price', 'tao_flow']).optional(), { type: 'price | tao_flow', default: 'price', doc: 'How block TAO is split among subnets: price-EMA shares (active) or net TAO flow (dormant).' }),
+  mechanism: documented(z.string({ error: (iss) => (iss.input === undefined ? undefined : 'expected a mechanism name or a module reference path#Export') }).min(1).optional(), {
+    type: 'name | path#Export',
+    default: "each subnet's yuma3_on",
+    doc: `Epoch mechanism every subnet runs: a registered name (${BUILTIN_EPOCH_VARIANTS.map((v) => `\`${v.name}\``).join(', ')}) or a TypeScript module \`./file.ts#Export\` (relative to the scenario file) exporting an epoch variant; see *Mechanisms*.`,
+  }),
+  emission_rule: documented(emissionRuleSchema.optional(), { type: emissionRuleNames().join(' | '), default: 'price', doc: 'How block TAO is split among subnets: price-EMA shares (the chain’s active rule) or net TAO flow (dormant); see *Mechanisms*.' }),
   subnet_owner_cut: documented(fractionSchema().optional(), { type: 'fraction', default: '11796/65535 ≈ 0.179995', doc: "`SubnetOwnerCut`: owner's share of alpha_out (chain u16 / 65535)." }),
   tao_weight: documented(fractionSchema().optional(), { type: 'fraction', default: `${D.taoWeightRaw}/(2^64 − 1) ≈ 0.0527`, doc: '`TaoWeight`: weight of root stake in validator stake (chain u64 / (2^64 − 1)).' }),
   subnet_moving_alpha: documented(fractionSchema().optional(), { type: 'fraction', default: '0.000003', doc: '`SubnetMovingAlpha`: base rate of the moving-price EMA (chain I96F32, rounded).' }),

@@ -36,9 +36,15 @@ export function keyDocOf(schema: z.ZodType): KeyDoc | undefined {
  */
 const RENAMED_KEYS: Readonly<Record<string, string>> = {
   activity_cutoff: " (the epoch ignores the chain's deprecated ActivityCutoff; use 'activity_cutoff_factor_milli', in ‰ of tempo)",
+  emission_share_rule: " (renamed: use 'emission_rule', same values)",
   liquid_alpha_on: " (did you mean 'liquid_alpha_enabled'?)",
   tempo_blocks: " (did you mean 'tempo'?)",
 };
+
+/** The pointer RENAMED_KEYS gives for a key, or '' (also for `--set` and `control:` paths). */
+export function renamedKeyHint(key: string): string {
+  return RENAMED_KEYS[key] ?? '';
+}
 
 /**
  * A strict object: unknown keys are errors, each with the closest valid key suggested. The zod

@@ -5,6 +5,7 @@
  * key, so the loader reports them as `file:line:col: sweep.zip.<path>: message`.
  */
 import type { Problem } from '../scenario/resolveScenario.ts';
+import { renamedKeyHint } from '../scenario/schemaParts.ts';
 import type { RawSweep } from './sweepSchema.ts';
 
 export interface SweepAxis {
@@ -52,7 +53,8 @@ export function readSweepDefinition(raw: RawSweep, pathOk: (path: string) => boo
         continue;
       }
       if (!/^[^.\s]+(\.[^.\s]+)*$/.test(path) || !pathOk(path)) {
-        problems.push({ path: ['sweep', kind, path], message: `'${path}' is not a key path (e.g. ${example})`, at: 'key' });
+        const hint = renamedKeyHint(path.split('.').at(-1)!);
+        problems.push({ path: ['sweep', kind, path], message: `'${path}' is not a key path${hint === '' ? ` (e.g. ${example})` : hint}`, at: 'key' });
         continue;
       }
       if (seen.has(path)) {

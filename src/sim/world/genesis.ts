@@ -16,6 +16,7 @@ import { addGenesisNeuron, addGenesisStake, addGenesisSubnet } from '../../conse
 import type { Rng } from '../../primitives/rng.ts';
 import type { PopulationGroup, Scenario, ScenarioSubnet } from '../scenario/scenario.ts';
 import { loadReplayFile } from '../scenario/replayFile.ts';
+import { epochVariantKeyOf } from '../scenario/scenarioMechanism.ts';
 import { replayHotkey } from './replaySubnet.ts';
 import { sampleStakeRao } from './sampleStake.ts';
 import { addStateNeurons } from './stateSubnet.ts';
@@ -26,6 +27,7 @@ export function buildWorld(scenario: Scenario, rng: Rng): World {
   const c = scenario.chain;
   const state = createChain({
     mode: c.mode,
+    epochVariant: epochVariantKeyOf(c.mechanism),
     issuanceRao: c.issuanceRao,
     balancesRao: c.balancesRao,
     rootStakes: c.rootStakes,

@@ -6,7 +6,7 @@ import { eligibleSubnet } from '../../../support/subnetEconomy.ts';
 const ONE64 = 1n << 64n;
 const ONE32 = 1n << 32n;
 const price = defaultCoinbaseGlobals();
-const flow = defaultCoinbaseGlobals({ emissionShareRule: 'tao_flow' });
+const flow = defaultCoinbaseGlobals({ emissionRule: 'tao_flow' });
 
 function subnets(): SubnetEconomy[] {
   return [

@@ -11,7 +11,7 @@ describe('newSubnetEconomy and defaultCoinbaseGlobals', () => {
 
   it('use the mainnet parameters of tokenomics §9', () => {
     const g = defaultCoinbaseGlobals({ rootTaoRao: 5n });
-    expect(g).toMatchObject({ subnetOwnerCutU16: 11_796, taoWeightRaw: 971_718_665_099_567_868n, rootTaoRao: 5n, maxEpochsPerBlock: 2, minimumReserveRao: 1_000_000n, emissionShareRule: 'price' });
+    expect(g).toMatchObject({ subnetOwnerCutU16: 11_796, taoWeightRaw: 971_718_665_099_567_868n, rootTaoRao: 5n, maxEpochsPerBlock: 2, minimumReserveRao: 1_000_000n, emissionRule: 'price' });
     // SubnetMovingAlpha 0.000003 as I96F32: 0.000003 · 2^32 = 12,884.9…
     expect(Number(g.subnetMovingAlphaI96F32) / 2 ** 32).toBeCloseTo(0.000003, 9);
   });

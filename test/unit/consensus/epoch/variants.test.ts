@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runEpoch } from '../../../../src/consensus/epoch/runEpoch.ts';
 import type { EpochStep } from '../../../../src/consensus/epoch/types.ts';
 import {
+  BUILTIN_EPOCH_VARIANTS,
   COMMON_STEPS,
   YUMA2,
   YUMA3,
@@ -16,8 +17,9 @@ import { TEST_HYPERPARAMETERS, twoValidators } from './fixture.ts';
 const names = (steps: readonly EpochStep[]) => steps.map((s) => s.name);
 
 describe('epoch variants', () => {
-  it('registers the chain’s two branches, yuma2 and yuma3', () => {
-    expect(epochVariantNames()).toEqual(expect.arrayContaining(['yuma2', 'yuma3']));
+  it('registers the chain’s two branches, yuma2 and yuma3, and the research variants', () => {
+    expect(epochVariantNames()).toEqual(expect.arrayContaining(['yuma2', 'yuma3', 'yuma2_no_bonds_penalty', 'yuma3_no_stake_dividends']));
+    expect(BUILTIN_EPOCH_VARIANTS.map((v) => findEpochVariant(v.name))).toEqual(BUILTIN_EPOCH_VARIANTS);
     expect(findEpochVariant('yuma2')).toBe(YUMA2);
     expect(findEpochVariant('yuma3')).toBe(YUMA3);
     expect(findEpochVariant('yuma4')).toBeUndefined();
@@ -75,6 +77,16 @@ describe('epoch variants', () => {
     expect(() => registerEpochVariant({ name: 'yuma2', description: 'again', steps: YUMA2.steps })).toThrow(AssertionError);
     registerEpochVariant({ name: 'test-variant-duplicate', description: 'once', steps: YUMA3.steps });
     expect(() => registerEpochVariant({ name: 'test-variant-duplicate', description: 'twice', steps: YUMA3.steps })).toThrow(/already registered/);
+  });
+
+  it('registers a variant under a key of its own, once however often the same object is registered', () => {
+    const v = { name: 'test-keyed', description: 'yuma3 under a path key', steps: YUMA3.steps };
+    registerEpochVariant(v, '/abs/my.ts#Keyed');
+    registerEpochVariant(v, '/abs/my.ts#Keyed');
+    expect(findEpochVariant('/abs/my.ts#Keyed')).toBe(v);
+    expect(findEpochVariant('test-keyed')).toBeUndefined();
+    expect(runEpoch(twoValidators(60, 40), { variant: '/abs/my.ts#Keyed' }).variant).toBe('test-keyed');
+    expect(() => registerEpochVariant({ ...v }, '/abs/my.ts#Keyed')).toThrow(/already registered/);
   });
 
   it('rejects a variant that repeats a step name', () => {

@@ -105,7 +105,8 @@ describe('writeRunArtifacts', () => {
     expect(manifest.digest).toBe(`sha256:${sha(lines.join(''))}`);
     expect(manifest.scenario).toEqual({ name: 'tiny', file: TINY, file_sha256: sha(readFileSync(TINY)), resolved_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(manifest).toMatchObject({
-      yumalab_version: YUMALAB_VERSION, seed: 3, numeric_mode: 'chain', rules_version: '14bc6f9', duration_blocks: 300,
+      yumalab_version: YUMALAB_VERSION, seed: 3, numeric_mode: 'chain', rules_version: '14bc6f9',
+      mechanism: { source: 'chain', name: 'yuma3_on per subnet' }, emission_rule: 'price', duration_blocks: 300,
       blocks_run: 360, epochs_run: 1, final_issuance_tao: '10000000.5', generated_at: '2025-01-01T00:00:00.000Z',
       command: ['yumalab', 'run', 'tiny.yaml'],
     });

@@ -11,7 +11,7 @@ function scenario(mode: 'chain' | 'float', emissionRule = 'price'): string {
 name: subnet-outcomes
 seed: 3
 duration: {blocks: 400}
-chain: {numeric: ${mode}, issuance_tao: 10000000, emission_share_rule: ${emissionRule}}
+chain: {numeric: ${mode}, issuance_tao: 10000000, emission_rule: ${emissionRule}}
 subnets:
   - name: cheap
     tempo: 50

@@ -27,7 +27,7 @@ describe('parseScenario defaults', () => {
     expect(s.chain.mode).toBe('chain');
     expect(s.chain.rulesVersion).toBe('14bc6f9');
     expect(s.chain.issuanceRao).toBe(10_000_000n * 1_000_000_000n);
-    expect(s.chain.globals.emissionShareRule).toBe('price');
+    expect(s.chain.globals.emissionRule).toBe('price');
     expect(s.subnets).toHaveLength(1);
     const sn = s.subnets[0]!;
     expect(sn.netuid).toBe(1);

@@ -25,7 +25,7 @@ describe('scenarios/README.md and the scenario schema', () => {
   });
 
   it('covers the keys the issue names', () => {
-    for (const p of ['name', 'seed', 'duration.days', 'chain.numeric', 'chain.issuance_tao', 'chain.block_seconds', 'chain.emission_share_rule', 'subnets[].count', 'subnets[].tempo', 'subnets[].hyperparameters.kappa', 'subnets[].hyperparameters.reveal_period', 'subnets[].pool.tao', 'subnets[].population[].stake', 'subnets[].replay', 'events[].at.epoch', 'outputs.cadence', 'outputs.detail', 'control']) {
+    for (const p of ['name', 'seed', 'duration.days', 'chain.numeric', 'chain.issuance_tao', 'chain.block_seconds', 'chain.emission_rule', 'chain.mechanism', 'subnets[].count', 'subnets[].tempo', 'subnets[].hyperparameters.kappa', 'subnets[].hyperparameters.reveal_period', 'subnets[].pool.tao', 'subnets[].population[].stake', 'subnets[].replay', 'events[].at.epoch', 'outputs.cadence', 'outputs.detail', 'control']) {
       expect(documented.has(p), p).toBe(true);
     }
   });
