@@ -76,4 +76,19 @@ describe('yumalab regress scenarios/regress', () => {
     expect(moves).toEqual([...moves].sort((a, b) => b - a));
     expect(ranking[0]).toMatch(/^ {2}1\. whale +sn1\.delegate\.emission_share: /);
   });
+
+  it('runs a registered research mechanism and a user-supplied mechanism module through the suite', async () => {
+    const research = await regress(['--set', 'chain.mechanism=yuma2_no_bonds_penalty', '--no-report']);
+    expect(research.err).toEqual([]);
+    expect(research.code).toBe(1);
+    expect(research.out.filter((l) => / DRIFT /.test(l)).length).toBeGreaterThan(0);
+    // An absolute path: the suite's scenarios live in different directories.
+    const module = `${join(ROOT, 'examples', 'my-yuma.ts')}#MyYuma`;
+    const user = await regress(['--set', `chain.mechanism=${module}`, '--no-report']);
+    expect(user.err).toEqual([]);
+    expect(user.out.slice(0, ids.length)).toEqual(ids.map((id) => expect.stringMatching(new RegExp(`^${id}: `))));
+    expect(user.out).toContain('attacker share moved (largest first):');
+    expect(user.out.filter((l) => / DRIFT /.test(l)).length).toBeGreaterThan(0);
+    expect(user.out.at(-1)).toMatch(/^\d+ passed, \d+ failed$/);
+  });
 });
