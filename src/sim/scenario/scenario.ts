@@ -11,6 +11,7 @@
  *                 alphaReserveRao: pool.alphaRao, ...subnet.rules, started, emissionEnabled })
  */
 import type { NetworkRegistration, RegistrationPrice, TurnoverParams } from '../../consensus/chain/chainState.ts';
+import type { GenesisNeuron } from '../../consensus/chain/genesisNeuronTable.ts';
 import type { CoinbaseGlobals } from '../../consensus/coinbase/subnetEconomy.ts';
 import type { NumericMode } from '../../consensus/epoch/arithmetic.ts';
 import type { EpochHyperparameters } from '../../consensus/epoch/types.ts';
@@ -130,23 +131,13 @@ export interface ScenarioSubnet {
   readonly state: SubnetState | null;
 }
 
-/** One UID of a state subnet, as the chain stores it (blocks relative to the snapshot). */
-export interface StateNeuron {
-  readonly hotkey: string;
-  readonly coldkey: string;
-  /** Genesis alpha stake of (hotkey, coldkey), alpha-rao. */
-  readonly alphaStakeRao: bigint;
-  /**
-   * `BlockAtRegistration` and `LastUpdate` counted from the snapshot: genesis (block 0) is the
-   * snapshot's block, so these are ≤ 0 — the UID's age and staleness carry over unchanged.
-   */
-  readonly registrationBlock: number;
-  readonly lastUpdateBlock: number;
-  readonly validatorPermit: boolean;
-  /** Stored `[uid, u16]` rows (mechanism 0). */
-  readonly weights: readonly (readonly [number, number])[];
-  readonly bonds: readonly (readonly [number, number])[];
-}
+/**
+ * One UID of a state subnet, as the chain stores it: the genesis neuron of
+ * consensus/chain/genesisNeuronTable.ts. Its `registrationBlock` and `lastUpdateBlock` are
+ * counted from the snapshot — genesis (block 0) is the snapshot's block, so they are ≤ 0 and the
+ * UID's age and staleness carry over unchanged.
+ */
+export type StateNeuron = GenesisNeuron;
 
 /** The agents driving some of a state subnet's UIDs: one agent per UID, bound to its keys. */
 export interface StateAgentGroup {
