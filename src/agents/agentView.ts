@@ -98,4 +98,10 @@ export interface AgentView {
    * evaluation would measure), or null when that UID serves nothing. Validators add their own noise.
    */
   servedQuality(netuid: number, uid: number): number | null;
+  /**
+   * Off-chain Proof-of-Intelligence query: the predictions of the ML miner at `uid` on `netuid` for
+   * `count` row-major inputs, or null when that UID holds no ML miner or it does not answer.
+   * Deterministic and side-effect free (src/agents/ml/mlResponder.ts).
+   */
+  query(netuid: number, uid: number, inputs: Float32Array, count: number): Float32Array | null;
 }

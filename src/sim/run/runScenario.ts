@@ -41,6 +41,11 @@ export interface RunOptions {
   readonly onProgress?: (block: number, totalBlocks: number) => void;
   /** Checked every block; true stops the run with `RunInterrupted`. */
   readonly shouldStop?: () => boolean;
+  /**
+   * Called after each epoch has been recorded, with the live world (read only): tests, studies
+   * and benches measure agents there (e.g. ML miners' quality on a held-out probe).
+   */
+  readonly onEpoch?: (world: World, netuid: number, block: number) => void;
 }
 
 export interface RunSummary {
@@ -111,6 +116,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunSummary
     epochs++;
     outcomes.onEpoch(subnetOf(state, e.netuid)!, e.output);
     if (cadence.shouldRecord(e.netuid, e.block)) recordEpoch(world, state, subnetOf(state, e.netuid)!, e, recorder, detail.has('neurons'), detail.has('summary'));
+    options.onEpoch?.(world, e.netuid, e.block);
   };
   let eventIndex = 0;
   let actions = 0;

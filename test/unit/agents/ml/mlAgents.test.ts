@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initMlBackend } from '../../../../src/agents/ml/mlBackend.ts';
+import { MlMiner } from '../../../../src/agents/ml/mlMiner.ts';
+import { MlValidator } from '../../../../src/agents/ml/mlValidator.ts';
+import type { AgentView } from '../../../../src/agents/agentView.ts';
+import { Rng } from '../../../../src/primitives/rng.ts';
+import { AGENT_KINDS } from '../../../../src/sim/scenario/agentKinds.ts';
+import { fakeSubnet, fakeWorld, viewAt } from '../fakeAgentView.ts';
+
+function spec(kind: string, id: string, hotkey: string, params: Record<string, unknown>) {
+  return { id, kind, group: 'g', coldkey: `ck-${hotkey}`, hotkey, hotkeys: [hotkey], netuid: 1, params: AGENT_KINDS[kind]!.params.parse(params) };
+}
+
+describe('miner.ml and validator.ml', () => {
+  beforeAll(async () => {
+    await initMlBackend();
+  });
+
+  it('a miner with a training budget gets measured better than one without, and the validator weights it higher', () => {
+    const trained = new MlMiner(spec('miner.ml', 'm1', 'hk1', { steps_per_tempo: 100 }), Rng.fromSeed('m1'));
+    const idle = new MlMiner(spec('miner.ml', 'm2', 'hk2', { steps_per_tempo: 0 }), Rng.fromSeed('m2'));
+    const world = fakeWorld(fakeSubnet(3, { served: [null, null, null] }), 1);
+    const subnet = world.subnets[0]!;
+    subnet.hotkeys = ['val', 'hk1', 'hk2'];
+    subnet.validatorPermit = [true, false, false];
+    trained.act(viewAt(world, 1));
+    idle.act(viewAt(world, 1));
+    const validator = new MlValidator(spec('validator.ml', 'v', 'val', {}), Rng.fromSeed('v'));
+    const miners = new Map([
+      [1, trained],
+      [2, idle],
+    ]);
+    const withQuery = (block: number): AgentView => ({
+      ...viewAt(world, block),
+      self: { ...viewAt(world, block).self, uid: 0 },
+      query: (_netuid, uid, inputs, count) => miners.get(uid)?.answerQuery(inputs, count) ?? null,
+    });
+    const first = validator.act(withQuery(1));
+    expect(first.actions).toEqual([]);
+    const round = validator.act(withQuery(first.nextBlock!));
+    const losses = validator.losses();
+    expect(losses.get(1)!).toBeLessThan(losses.get(2)!);
+    const action = round.actions[0] as unknown as { type: string; uids: number[]; values: number[] };
+    expect(action.type).toBe('set_weights');
+    expect(action.values[action.uids.indexOf(1)]).toBe(65535);
+    // The idle miner's weight is far below (softmax of a large loss gap rounds to 0 and is omitted).
+    expect(action.values[action.uids.indexOf(2)] ?? 0).toBeLessThan(65535);
+  });
+
+  it('answers a query without changing its model', () => {
+    const miner = new MlMiner(spec('miner.ml', 'm', 'hk', { steps_per_tempo: 3 }), Rng.fromSeed('m'));
+    const x = new Float32Array(8 * 4).fill(0.5);
+    const a = miner.answerQuery(x, 4);
+    expect(Array.from(miner.answerQuery(x, 4)!)).toEqual(Array.from(a!));
+  });
+});
