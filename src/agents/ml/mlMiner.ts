@@ -14,7 +14,7 @@ import type { Agent, AgentDecision, AgentFactory, AgentSpec } from '../agent.ts'
 import type { AgentView } from '../agentView.ts';
 import { integerParam, nullableIntegerParam, numberParam } from '../agentParams.ts';
 import { UidWatch } from '../miners/uidWatch.ts';
-import type { MlResponder } from './mlResponder.ts';
+import type { MlAnswer, MlResponder } from './mlResponder.ts';
 import { Mlp } from './mlp.ts';
 import { readTaskParams, taskDay, teacherTaskOf } from './mlTaskParams.ts';
 import type { TeacherTask } from './teacherTask.ts';
@@ -85,8 +85,8 @@ export class MlMiner implements Agent, MlResponder {
     return { actions: [], nextBlock: view.block + (this.params.trainEveryBlocks ?? Math.max(1, subnet.tempoBlocks)) };
   }
 
-  answerQuery(inputs: Float32Array, count: number): Float32Array | null {
-    return this.#model === null ? null : this.#model.predict(inputs, count);
+  answerQuery(inputs: Float32Array, count: number): MlAnswer | null {
+    return this.#model === null ? null : { predictions: this.#model.predict(inputs, count), late: false };
   }
 }
 

@@ -8,7 +8,7 @@
  * other UIDs) through `view.query`, and measures each answer's normalised loss: MSE divided by the
  * batch's target variance (0 = perfect, ≈1 = no better than predicting the mean). Optional
  * Gaussian noise (`eval_noise_sd`) is added to it, clamped at 0. A UID that does not answer is
- * not scored this round.
+ * not scored this round, nor is a late one (it missed the timeout) unless `accept_late` is true.
  *
  * Losses are quantised to 1e-6 before they are stored, so float rounding below that never
  * reaches the weights or the chain. The latest loss per UID is kept (forgotten when the UID's
@@ -38,6 +38,8 @@ export interface MlValidatorParams {
   readonly scoring: ScoringRule;
   readonly temperature: number;
   readonly weightsEveryBlocks: number | null;
+  /** Whether answers that missed the timeout (relayed by a copier) are still scored. */
+  readonly acceptLate: boolean;
 }
 
 export function readMlValidatorParams(spec: AgentSpec): MlValidatorParams {
@@ -50,6 +52,7 @@ export function readMlValidatorParams(spec: AgentSpec): MlValidatorParams {
     scoring,
     temperature: numberParam(spec, 'temperature', Number.MIN_VALUE),
     weightsEveryBlocks: nullableIntegerParam(spec, 'weights_every_blocks', 1),
+    acceptLate: rawParam(spec, 'accept_late') === true,
   };
 }
 
@@ -110,12 +113,13 @@ export class MlValidator implements Agent {
     for (const [u, m] of [...this.#losses]) if (u >= subnet.n || u === selfUid || (subnet.hotkeys[u] ?? null) !== m.hotkey) this.#losses.delete(u);
     for (const u of this.#sample(candidates)) {
       const answer = view.query(this.spec.netuid, u, batch.inputs, batch.count);
-      if (answer === null || answer.length !== batch.count) {
+      // A late answer missed the timeout: unless the validator waits (`accept_late`), it is no answer.
+      if (answer === null || answer.predictions.length !== batch.count || (answer.late && !this.params.acceptLate)) {
         this.#losses.delete(u);
         continue;
       }
       const noise = this.params.evalNoiseSd > 0 ? this.#rng.nextNormal(0, this.params.evalNoiseSd) : 0;
-      const loss = quantise(Math.max(0, meanSquaredError(answer, batch.targets) / variance + noise), LOSS_QUANTUM);
+      const loss = quantise(Math.max(0, meanSquaredError(answer.predictions, batch.targets) / variance + noise), LOSS_QUANTUM);
       this.#losses.set(u, { hotkey: subnet.hotkeys[u] ?? null, loss });
     }
   }

@@ -450,6 +450,40 @@ const validatorMlParams = strict({
     default: 'null',
     doc: 'Blocks between two weight settings (null = once per subnet tempo); the chain rate limit still applies.',
   }),
+  accept_late: documented(booleanSchema().default(false), {
+    type: 'boolean',
+    default: 'false',
+    doc: 'Score answers that missed the query timeout (e.g. a copier relaying another miner’s answer); false = a late answer counts as none.',
+  }),
+});
+
+const minerMlRandomParams = strict({
+  ...mlTaskKeys,
+  answer_sd: documented(positiveNumber(true).default(1), { type: 'number', default: '1', doc: 'Standard deviation of its random answers (mean 0), drawn from a stream seeded by the query block.' }),
+});
+
+const minerMlOverfitParams = strict({
+  ...mlTaskKeys,
+  public_batch_size: documented(integer(1, 65_536).default(32), {
+    type: 'integer',
+    unit: 'examples',
+    default: '32',
+    doc: 'Size of the public batch (the same for every agent of the task, labelled at day 0) it memorises instead of sampling fresh data.',
+  }),
+  hidden_layers: documented(integer(0, 8).default(2), { type: 'integer', unit: 'layers', default: '2', doc: 'Hidden relu layers of its MLP.' }),
+  hidden_units: documented(integer(1, 512).default(64), { type: 'integer', unit: 'units', default: '64', doc: 'Units per hidden layer.' }),
+  learning_rate: documented(positiveNumber().default(0.01), { type: 'number', default: '0.01', doc: 'Adam learning rate.' }),
+  steps_per_tempo: documented(integer(0, 100_000).default(50), { type: 'integer', unit: 'steps', default: '50', doc: 'Adam steps per tempo, all on the public batch.' }),
+});
+
+const minerMlCopierParams = strict({
+  ...mlTaskKeys,
+  target_uid: documented(integer(0).nullable().default(null), {
+    type: 'integer | null',
+    unit: 'uid',
+    default: 'null',
+    doc: 'UID whose answers it relays (null = the UID with the highest incentive in the last epoch, re-chosen every tempo).',
+  }),
 });
 
 export const AGENT_KINDS: Readonly<Record<string, AgentKind>> = Object.freeze({
@@ -502,6 +536,15 @@ export const AGENT_KINDS: Readonly<Record<string, AgentKind>> = Object.freeze({
   'miner.ml': {
     doc: 'Trains a small tfjs MLP (capacity and training budget are parameters) continually on its own stream of the subnet’s task and answers validators’ queries with its predictions.',
     params: minerMlParams,
+  },
+  'miner.ml_random': { doc: 'Answers ML queries with random numbers and trains nothing.', params: minerMlRandomParams },
+  'miner.ml_overfit': {
+    doc: 'Trains a large MLP only on one small public batch (memorises it) instead of fresh data, so it generalises poorly to validators’ private batches.',
+    params: minerMlOverfitParams,
+  },
+  'miner.ml_copier': {
+    doc: 'Trains nothing: forwards each validator query to another miner (a fixed UID or the top-incentive one) and relays its answer, which arrives late.',
+    params: minerMlCopierParams,
   },
   'validator.ml': {
     doc: 'Queries a sample of ML miners on a private batch each round, measures their normalised loss and sets weights by softmax or rank of the losses.',

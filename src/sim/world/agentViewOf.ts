@@ -5,7 +5,7 @@
  */
 import type { AgentView, RootValidatorView, SubnetView } from '../../agents/agentView.ts';
 import type { Agent } from '../../agents/agent.ts';
-import { isMlResponder, type MlResponder } from '../../agents/ml/mlResponder.ts';
+import { isMlResponder, type MlAnswer, type MlResponder } from '../../agents/ml/mlResponder.ts';
 import { spotPriceU64F64 } from '../../consensus/amm/spotPrice.ts';
 import { subnetOf, type SubnetChain } from '../../consensus/chain/chainState.ts';
 import { balanceOf, hotkeyOwner, hotkeyStake, hotkeysOnSubnet, stakeOf } from '../../consensus/staking/stakeLedger.ts';
@@ -81,6 +81,19 @@ function respondersOf(world: World): Map<string, MlResponder> {
   return byHotkey;
 }
 
+/** A relay may forward once more (a copier of a copier); deeper chains answer nothing. */
+const MAX_RELAY_DEPTH = 2;
+
+/** The answer of the responder holding `uid` on `netuid` (null: empty UID, no responder, or too deep a relay). */
+export function queryUid(world: World, netuid: number, uid: number, inputs: Float32Array, count: number, depth: number): MlAnswer | null {
+  if (depth > MAX_RELAY_DEPTH) return null;
+  const hotkey = subnetOf(world.state, netuid)?.neurons.hotkeys[uid];
+  if (hotkey === null || hotkey === undefined) return null;
+  const responder = respondersOf(world).get(hotkey);
+  if (responder === undefined) return null;
+  return responder.answerQuery(inputs, count, world.state.block, (other) => queryUid(world, netuid, other, inputs, count, depth + 1));
+}
+
 export function agentViewOf(world: World, agent: Agent): AgentView {
   const state = world.state;
   const spec = agent.spec;
@@ -115,11 +128,6 @@ export function agentViewOf(world: World, agent: Agent): AgentView {
       return s === undefined ? undefined : subnetView(world, s);
     },
     servedQuality: (netuid, u) => world.served.of(netuid, subnetOf(state, netuid)?.neurons.hotkeys[u]),
-    query: (netuid, u, inputs, count) => {
-      const hotkey = subnetOf(state, netuid)?.neurons.hotkeys[u];
-      if (hotkey === null || hotkey === undefined) return null;
-      const responder = respondersOf(world).get(hotkey);
-      return responder === undefined ? null : responder.answerQuery(inputs, count, state.block);
-    },
+    query: (netuid, u, inputs, count) => queryUid(world, netuid, u, inputs, count, 0),
   };
 }

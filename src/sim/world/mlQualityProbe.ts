@@ -13,6 +13,7 @@ import { meanSquaredError, type TeacherTask } from '../../agents/ml/teacherTask.
 import { taskDay } from '../../agents/ml/mlTaskParams.ts';
 import { subnetOf } from '../../consensus/chain/chainState.ts';
 import { Rng } from '../../primitives/rng.ts';
+import { queryUid } from './agentViewOf.ts';
 import type { World } from './world.ts';
 
 export const PROBE_BATCH_SIZE = 512;
@@ -54,9 +55,10 @@ export function mlQualityProbe(world: World, netuid: number): MlQualityRow[] {
     if (hotkey === null || hotkey === undefined) continue;
     const agent = byHotkey.get(hotkey);
     if (agent === undefined || !isMlResponder(agent)) continue;
-    const answer = agent.answerQuery(probe.inputs, probe.count, world.state.block);
+    // Relayed answers are followed (a copier's quality is what it relays); lateness is ignored here.
+    const answer = queryUid(world, netuid, uid, probe.inputs, probe.count, 0);
     if (answer === null) continue;
-    const quality = Math.max(0, 1 - meanSquaredError(answer, probe.targets) / variance);
+    const quality = Math.max(0, 1 - meanSquaredError(answer.predictions, probe.targets) / variance);
     rows.push({ uid, hotkey, group: agent.spec.group, quality: Math.round(quality * 1e6) / 1e6 });
   }
   return rows;
