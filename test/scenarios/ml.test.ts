@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initMlBackend } from '../../src/agents/ml/mlBackend.ts';
 import { subnetOf } from '../../src/consensus/chain/chainState.ts';
-import { spearmanCorrelation } from '../../src/report/spearmanCorrelation.ts';
+import { spearmanCorrelation } from '../../src/sim/run/spearmanCorrelation.ts';
+import { buildCharts } from '../../src/report/buildCharts.ts';
+import { readRunDirectory } from '../../src/report/readRunDirectory.ts';
 import { writeRunArtifacts } from '../../src/sim/artifacts/writeRunArtifacts.ts';
 import { runScenario } from '../../src/sim/run/runScenario.ts';
 import { loadScenario } from '../../src/sim/scenario/loadScenario.ts';
@@ -41,6 +43,16 @@ describe('the proof-of-intelligence scenario', () => {
     };
     const a = digest('a');
     expect(digest('b')).toBe(a);
+  });
+
+  it('gives its report a quality-against-incentive chart from the recorded ml_quality events', async () => {
+    const dir = await readRunDirectory(join(root, 'a'));
+    expect(dir.kind).toBe('single');
+    const run = dir.kind === 'single' ? dir.run : null;
+    expect(run!.mlQuality!.length).toBeGreaterThan(0);
+    expect(run!.mlQuality!.at(-1)!.miners.length).toBe(38);
+    const names = buildCharts(dir, 0).flatMap((s) => s.charts.map((c) => c.name));
+    expect(names).toContain('ml-quality');
   });
 
   it('pays higher-quality miners more, and catches the late copiers', () => {

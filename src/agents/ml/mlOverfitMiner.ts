@@ -36,6 +36,10 @@ export class MlOverfitMiner implements Agent, MlResponder {
     this.#model = new Mlp({ inputDim: this.task.params.inputDim, hiddenUnits: Array.from({ length: layers }, () => units) }, numberParam(spec, 'learning_rate', Number.MIN_VALUE), rng.stream('init'));
   }
 
+  get trainingSteps(): number {
+    return this.#model?.steps ?? 0;
+  }
+
   act(view: AgentView): AgentDecision {
     const subnet = view.subnet(this.spec.netuid);
     if (subnet === undefined || this.#model === null) {

@@ -35,6 +35,9 @@ import { GroupOutcomes, type GroupOutcome } from './groupOutcomes.ts';
 import { SubnetOutcomes, type SubnetOutcome } from './subnetOutcomes.ts';
 import type { RunEvent, RunRecorder } from './records.ts';
 import { recordEpoch } from './recordEpoch.ts';
+import { mlQualityEvent } from './mlQualityEvent.ts';
+import { needsMlBackend } from '../../agents/ml/mlKinds.ts';
+import { agentKindsUsed } from '../scenario/agentKindsUsed.ts';
 
 export interface RunOptions {
   readonly recorder: RunRecorder;
@@ -112,10 +115,18 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunSummary
     const cursor = world.replays.get(subnet.netuid);
     if (cursor !== undefined) applyReplayEpoch(subnet, cursor, state.block);
   };
+  // Proof-of-Intelligence subnets: each recorded epoch also records every ML miner's held-out quality.
+  const recordsMlQuality = detail.has('events') && needsMlBackend(agentKindsUsed(scenario));
   ws.onEpoch = (e): void => {
     epochs++;
     outcomes.onEpoch(subnetOf(state, e.netuid)!, e.output);
-    if (cadence.shouldRecord(e.netuid, e.block)) recordEpoch(world, state, subnetOf(state, e.netuid)!, e, recorder, detail.has('neurons'), detail.has('summary'));
+    if (cadence.shouldRecord(e.netuid, e.block)) {
+      recordEpoch(world, state, subnetOf(state, e.netuid)!, e, recorder, detail.has('neurons'), detail.has('summary'));
+      if (recordsMlQuality) {
+        const q = mlQualityEvent(world, e.netuid, e.block);
+        if (q !== null) recorder.event(q);
+      }
+    }
     options.onEpoch?.(world, e.netuid, e.block);
   };
   let eventIndex = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageRanks, spearmanCorrelation } from '../../../src/report/spearmanCorrelation.ts';
+import { averageRanks, spearmanCorrelation } from '../../../../src/sim/run/spearmanCorrelation.ts';
 
 describe('spearmanCorrelation', () => {
   it('is 1 for any increasing relation and −1 for any decreasing one', () => {

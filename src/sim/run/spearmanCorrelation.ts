@@ -3,7 +3,7 @@
  * rank. Used to ask whether incentive follows measured model quality in ML subnets. NaN when
  * fewer than two points or when either side is constant (no order to agree with).
  */
-import { assert } from '../primitives/assert.ts';
+import { assert } from '../../primitives/assert.ts';
 
 /** Ranks 1..n, ties get the average of the ranks they span; ties broken by nothing else (stable). */
 export function averageRanks(values: readonly number[]): number[] {
