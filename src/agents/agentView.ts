@@ -1,3 +1,5 @@
+import type { MlAnswer } from './ml/mlResponder.ts';
+
 /**
  * The read-only window an agent decides from: what a participant of the real network could see —
  * chain storage that is public (registered hotkeys, stored weights after their reveal, the last
@@ -98,4 +100,10 @@ export interface AgentView {
    * evaluation would measure), or null when that UID serves nothing. Validators add their own noise.
    */
   servedQuality(netuid: number, uid: number): number | null;
+  /**
+   * Off-chain Proof-of-Intelligence query: the predictions of the ML miner at `uid` on `netuid` for
+   * `count` row-major inputs, or null when that UID holds no ML miner or it does not answer.
+   * Deterministic and side-effect free (src/agents/ml/mlResponder.ts).
+   */
+  query(netuid: number, uid: number, inputs: Float32Array, count: number): MlAnswer | null;
 }

@@ -21,6 +21,11 @@ import { createHonestValidator, HONEST_VALIDATOR_KIND } from './validators/hones
 import { createLazyValidator, LAZY_VALIDATOR_KIND } from './validators/lazyValidator.ts';
 import { createOfflineValidator, OFFLINE_VALIDATOR_KIND } from './validators/offlineValidator.ts';
 import { createSelfWeightingValidator, SELF_WEIGHTING_VALIDATOR_KIND } from './validators/selfWeightingValidator.ts';
+import { createMlMiner, ML_MINER_KIND } from './ml/mlMiner.ts';
+import { createMlValidator, ML_VALIDATOR_KIND } from './ml/mlValidator.ts';
+import { createMlRandomMiner, ML_RANDOM_MINER_KIND } from './ml/mlRandomMiner.ts';
+import { createMlOverfitMiner, ML_OVERFIT_MINER_KIND } from './ml/mlOverfitMiner.ts';
+import { createMlCopierMiner, ML_COPIER_MINER_KIND } from './ml/mlCopierMiner.ts';
 import { createWeightCopierValidator, WEIGHT_COPIER_VALIDATOR_KIND } from './validators/weightCopierValidator.ts';
 
 export const AGENT_FACTORIES: Readonly<Record<string, AgentFactory>> = Object.freeze({
@@ -40,6 +45,11 @@ export const AGENT_FACTORIES: Readonly<Record<string, AgentFactory>> = Object.fr
   [PUMP_FOR_SHARE_TRADER_KIND]: createPumpForShareTrader,
   [EMISSION_FARMER_TRADER_KIND]: createEmissionFarmerTrader,
   [ROOT_STAKER_TRADER_KIND]: createRootStakerTrader,
+  [ML_MINER_KIND]: createMlMiner,
+  [ML_VALIDATOR_KIND]: createMlValidator,
+  [ML_RANDOM_MINER_KIND]: createMlRandomMiner,
+  [ML_OVERFIT_MINER_KIND]: createMlOverfitMiner,
+  [ML_COPIER_MINER_KIND]: createMlCopierMiner,
 });
 
 export function agentFactoryFor(kind: string): AgentFactory | undefined {

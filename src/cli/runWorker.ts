@@ -11,6 +11,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { initMlBackend } from '../agents/ml/mlBackend.ts';
+import { needsMlBackend } from '../agents/ml/mlKinds.ts';
+import { agentKindsUsed } from '../sim/scenario/agentKindsUsed.ts';
 import { InputError } from '../sim/input/readStructuredFile.ts';
 import { replaceDirectory } from '../sim/artifacts/replaceDirectory.ts';
 import type { RunTotals } from '../sim/artifacts/runManifest.ts';
@@ -37,6 +40,8 @@ let first: Written | null = null;
 try {
   const runner: ScenarioRunner = data.runnerModuleUrl === null ? runScenario : ((await import(data.runnerModuleUrl)) as { runScenario: ScenarioRunner }).runScenario;
   const scenario = loadScenario(data.file, data.overrides);
+  // The only asynchronous step of an ML run; the loop itself stays synchronous.
+  if (needsMlBackend(agentKindsUsed(scenario))) await initMlBackend();
   const pair = scenario.control !== null && !data.noControl;
   const generatedAt = (): string => new Date().toISOString();
   const execute = (label: string, s: Scenario, recorder: RunRecorder): RunTotals => {

@@ -1,7 +1,8 @@
 /**
  * Which charts a report holds, in order. A single run: issuance, its long-horizon projection
  * (when `projectionYears` > 0), emission share, validator dividends, validator trust, adversary
- * stake share, incentive distribution, pools. An A/B pair: the attack-against-control chart, then
+ * stake share, incentive distribution, pools, and for Proof-of-Intelligence subnets measured quality
+ * against incentive. An A/B pair: the attack-against-control chart, then
  * the run charts of the attack and of the control (names prefixed `attack-` / `control-`); the
  * projection only once, from the attack run's end. A chart with nothing to draw (e.g. no
  * validator groups) is left out.
@@ -14,6 +15,7 @@ import { incentiveDistributionChart } from './charts/incentiveDistributionChart.
 import { issuanceChart } from './charts/issuanceChart.ts';
 import { issuanceProjectionChart } from './charts/issuanceProjectionChart.ts';
 import { poolsChart } from './charts/poolsChart.ts';
+import { mlQualityChart } from './charts/mlQualityChart.ts';
 import type { ReportChart } from './charts/reportChart.ts';
 import { validatorDividendsChart } from './charts/validatorDividendsChart.ts';
 import { validatorTrustChart } from './charts/validatorTrustChart.ts';
@@ -54,6 +56,7 @@ function runCharts(run: RunData, prefix: string, projectionYears: number): Repor
     adversaryStakeChart(run),
     incentiveDistributionChart(run),
     poolsChart(run),
+    mlQualityChart(run.mlQuality ?? [], `${run.manifest.scenario.name}, seed ${run.manifest.seed}`),
   ];
   return charts.filter((c): c is ReportChart => c !== null).map((c) => ({ ...c, name: `${prefix}${c.name}` }));
 }

@@ -28,6 +28,7 @@ import {
   type SubnetRow,
 } from './runTables.ts';
 import { loadManifest, verifyFiles, type AbManifestData, type RunManifestData } from './verifyManifest.ts';
+import { EVENTS_FILE, readMlQuality, type MlQualityEpoch } from './readMlQuality.ts';
 
 export const METRICS_FILE = 'metrics.csv';
 export const NEURONS_FILE = 'neurons.csv';
@@ -45,6 +46,8 @@ export interface RunData {
   readonly subnets: readonly SubnetRow[];
   /** Per subnet, the UIDs of its last recorded epoch; empty when the run wrote no neuron rows. */
   readonly lastNeurons: readonly NeuronAtLastEpoch[];
+  /** Proof-of-Intelligence subnets: held-out quality vs incentive per recorded epoch (empty otherwise). */
+  readonly mlQuality?: readonly MlQualityEpoch[];
 }
 
 export interface AbData {
@@ -108,7 +111,8 @@ async function readRun(dir: string, manifest: RunManifestData): Promise<RunData>
     });
   }
   const lastNeurons = [...last.keys()].sort((a, b) => a - b).flatMap((netuid) => last.get(netuid)!.rows);
-  return { dir, manifest, metrics, groups, subnets, lastNeurons };
+  const mlQuality = manifest.files.some((f) => f.name === EVENTS_FILE) ? await readMlQuality(dir) : [];
+  return { dir, manifest, metrics, groups, subnets, lastNeurons, mlQuality };
 }
 
 function requireListed(dir: string, files: readonly { readonly name: string }[], names: readonly string[]): void {

@@ -8,7 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initMlBackend } from '../../src/agents/ml/mlBackend.ts';
 import { runScenario } from '../../src/sim/run/runScenario.ts';
 import { loadScenario } from '../../src/sim/scenario/loadScenario.ts';
 
@@ -19,6 +20,11 @@ function yamlFiles(dir: string): string[] {
 }
 
 describe('the scenario library runs', () => {
+  // scenarios/ml/ builds tfjs models, which need the wasm backend.
+  beforeAll(async () => {
+    await initMlBackend();
+  });
+
   it.each(yamlFiles(DIR).filter((f) => !/^(experiment|scenarios):/m.test(readFileSync(f, 'utf8'))).sort())('%s runs a few epochs with every invariant holding', (file) => {
     const full = loadScenario(file);
     const slowestTempo = Math.max(...full.subnets.map((s) => s.rules.hyperparameters.tempoBlocks));

@@ -59,7 +59,7 @@ export interface NeuronRow {
 /** Something that happened: an applied or refused action, a scenario event, a registration. */
 export interface RunEvent {
   readonly block: number;
-  readonly kind: 'action' | 'action_rejected' | 'scenario_event' | 'scenario_event_failed' | 'run_start' | 'run_end';
+  readonly kind: 'action' | 'action_rejected' | 'scenario_event' | 'scenario_event_failed' | 'run_start' | 'run_end' | 'ml_quality';
   /** The agent that acted, if any. */
   readonly agent?: string;
   /** What was attempted (action or event type). */

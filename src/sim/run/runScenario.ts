@@ -35,12 +35,20 @@ import { GroupOutcomes, type GroupOutcome } from './groupOutcomes.ts';
 import { SubnetOutcomes, type SubnetOutcome } from './subnetOutcomes.ts';
 import type { RunEvent, RunRecorder } from './records.ts';
 import { recordEpoch } from './recordEpoch.ts';
+import { mlQualityEvent } from './mlQualityEvent.ts';
+import { needsMlBackend } from '../../agents/ml/mlKinds.ts';
+import { agentKindsUsed } from '../scenario/agentKindsUsed.ts';
 
 export interface RunOptions {
   readonly recorder: RunRecorder;
   readonly onProgress?: (block: number, totalBlocks: number) => void;
   /** Checked every block; true stops the run with `RunInterrupted`. */
   readonly shouldStop?: () => boolean;
+  /**
+   * Called after each epoch has been recorded, with the live world (read only): tests, studies
+   * and benches measure agents there (e.g. ML miners' quality on a held-out probe).
+   */
+  readonly onEpoch?: (world: World, netuid: number, block: number) => void;
 }
 
 export interface RunSummary {
@@ -107,10 +115,19 @@ export function runScenario(scenario: Scenario, options: RunOptions): RunSummary
     const cursor = world.replays.get(subnet.netuid);
     if (cursor !== undefined) applyReplayEpoch(subnet, cursor, state.block);
   };
+  // Proof-of-Intelligence subnets: each recorded epoch also records every ML miner's held-out quality.
+  const recordsMlQuality = detail.has('events') && needsMlBackend(agentKindsUsed(scenario));
   ws.onEpoch = (e): void => {
     epochs++;
     outcomes.onEpoch(subnetOf(state, e.netuid)!, e.output);
-    if (cadence.shouldRecord(e.netuid, e.block)) recordEpoch(world, state, subnetOf(state, e.netuid)!, e, recorder, detail.has('neurons'), detail.has('summary'));
+    if (cadence.shouldRecord(e.netuid, e.block)) {
+      recordEpoch(world, state, subnetOf(state, e.netuid)!, e, recorder, detail.has('neurons'), detail.has('summary'));
+      if (recordsMlQuality) {
+        const q = mlQualityEvent(world, e.netuid, e.block);
+        if (q !== null) recorder.event(q);
+      }
+    }
+    options.onEpoch?.(world, e.netuid, e.block);
   };
   let eventIndex = 0;
   let actions = 0;

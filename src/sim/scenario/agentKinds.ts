@@ -371,6 +371,121 @@ const traderRootStakerParams = strict({
   }),
 });
 
+/** The `task_*` keys every ML kind shares (src/agents/ml/mlTaskParams.ts): miners and validators with equal values face the same teacher. */
+const mlTaskKeys = {
+  task_kind: documented(z.enum(['regression']).default('regression'), {
+    type: 'regression',
+    default: 'regression',
+    doc: 'The Proof-of-Intelligence task: regression on a fixed random teacher network (inputs N(0, I), tanh hidden layer).',
+  }),
+  task_seed: documented(z.string().min(1).default('task'), {
+    type: 'string',
+    default: 'task',
+    doc: 'Names the teacher network (independent of the run seed); agents with the same task_* values share one task.',
+  }),
+  task_input_dim: documented(integer(1, 256).default(8), { type: 'integer', unit: 'features', default: '8', doc: 'Input features of the task.' }),
+  task_hidden_units: documented(integer(1, 256).default(16), { type: 'integer', unit: 'units', default: '16', doc: 'Hidden units of the teacher network (its complexity).' }),
+  task_label_noise_sd: documented(positiveNumber(true).default(0.05), {
+    type: 'number',
+    default: '0.05',
+    doc: 'Standard deviation of the noise on miners’ training labels (validators evaluate on noise-free targets).',
+  }),
+  task_drift_per_day: documented(positiveNumber(true).default(0), {
+    type: 'number',
+    unit: 'radians per day',
+    default: '0',
+    doc: 'Concept drift: rotation speed of the teacher’s weights between two random endpoints (0 = a static task).',
+  }),
+};
+
+const minerMlParams = strict({
+  ...mlTaskKeys,
+  hidden_layers: documented(integer(0, 8).default(1), { type: 'integer', unit: 'layers', default: '1', doc: 'Hidden relu layers of the miner’s MLP (0 = a linear model).' }),
+  hidden_units: documented(integer(1, 512).default(32), { type: 'integer', unit: 'units', default: '32', doc: 'Units per hidden layer.' }),
+  learning_rate: documented(positiveNumber().default(0.01), { type: 'number', default: '0.01', doc: 'Adam learning rate.' }),
+  steps_per_tempo: documented(integer(0, 100_000).default(20), {
+    type: 'integer',
+    unit: 'steps',
+    default: '20',
+    doc: 'Training budget: Adam steps per training round, each on a fresh minibatch from the miner’s own stream.',
+  }),
+  batch_size: documented(integer(1, 4096).default(32), { type: 'integer', unit: 'examples', default: '32', doc: 'Examples per training step.' }),
+  train_every_blocks: documented(integer(1).nullable().default(null), {
+    type: 'integer | null',
+    unit: 'blocks',
+    default: 'null',
+    doc: 'Blocks between training rounds (null = once per subnet tempo).',
+  }),
+});
+
+const validatorMlParams = strict({
+  ...mlTaskKeys,
+  eval_batch_size: documented(integer(2, 65_536).default(64), {
+    type: 'integer',
+    unit: 'examples',
+    default: '64',
+    doc: 'Size of the private evaluation batch drawn each round from the validator’s own stream (never seen by miners).',
+  }),
+  sample_size: documented(integer(0).default(0), { type: 'integer', unit: 'miners', default: '0', doc: 'Miners queried per round, drawn without replacement (0 = all).' }),
+  eval_noise_sd: documented(positiveNumber(true).default(0), {
+    type: 'number',
+    unit: 'normalised loss',
+    default: '0',
+    doc: 'Standard deviation of Gaussian noise added to each measured loss (MSE / target variance), clamped at 0.',
+  }),
+  scoring: documented(z.enum(['softmax', 'rank']).default('softmax'), {
+    type: 'softmax | rank',
+    default: 'softmax',
+    doc: 'Losses → scores: softmax of −loss / temperature (best = 1), or rank-based ((n − k) / n for the k-th best).',
+  }),
+  temperature: documented(positiveNumber().default(0.1), {
+    type: 'number',
+    unit: 'normalised loss',
+    default: '0.1',
+    doc: 'Softmax temperature: a miner this much worse in normalised loss gets 1/e of the best miner’s weight.',
+  }),
+  weights_every_blocks: documented(integer(1).nullable().default(null), {
+    type: 'integer | null',
+    unit: 'blocks',
+    default: 'null',
+    doc: 'Blocks between two weight settings (null = once per subnet tempo); the chain rate limit still applies.',
+  }),
+  accept_late: documented(booleanSchema().default(false), {
+    type: 'boolean',
+    default: 'false',
+    doc: 'Score answers that missed the query timeout (e.g. a copier relaying another miner’s answer); false = a late answer counts as none.',
+  }),
+});
+
+const minerMlRandomParams = strict({
+  ...mlTaskKeys,
+  answer_sd: documented(positiveNumber(true).default(1), { type: 'number', default: '1', doc: 'Standard deviation of its random answers (mean 0), drawn from a stream seeded by the query block.' }),
+});
+
+const minerMlOverfitParams = strict({
+  ...mlTaskKeys,
+  public_batch_size: documented(integer(1, 65_536).default(32), {
+    type: 'integer',
+    unit: 'examples',
+    default: '32',
+    doc: 'Size of the public batch (the same for every agent of the task, labelled at day 0) it memorises instead of sampling fresh data.',
+  }),
+  hidden_layers: documented(integer(0, 8).default(2), { type: 'integer', unit: 'layers', default: '2', doc: 'Hidden relu layers of its MLP.' }),
+  hidden_units: documented(integer(1, 512).default(64), { type: 'integer', unit: 'units', default: '64', doc: 'Units per hidden layer.' }),
+  learning_rate: documented(positiveNumber().default(0.01), { type: 'number', default: '0.01', doc: 'Adam learning rate.' }),
+  steps_per_tempo: documented(integer(0, 100_000).default(50), { type: 'integer', unit: 'steps', default: '50', doc: 'Adam steps per tempo, all on the public batch.' }),
+});
+
+const minerMlCopierParams = strict({
+  ...mlTaskKeys,
+  target_uid: documented(integer(0).nullable().default(null), {
+    type: 'integer | null',
+    unit: 'uid',
+    default: 'null',
+    doc: 'UID whose answers it relays (null = the UID with the highest incentive in the last epoch, re-chosen every tempo).',
+  }),
+});
+
 export const AGENT_KINDS: Readonly<Record<string, AgentKind>> = Object.freeze({
   'miner.honest': { doc: 'Serves outputs of a true quality drawn from a distribution; the quality may drift or trend.', params: minerHonestParams },
   'miner.lazy': { doc: 'An honest miner that is up only on some days (daily Bernoulli uptime) and serves stale, lower-quality output on the others.', params: minerLazyParams },
@@ -417,6 +532,23 @@ export const AGENT_KINDS: Readonly<Record<string, AgentKind>> = Object.freeze({
     doc: 'Stakes TAO on root (netuid 0) with the largest root validator and holds; root dividends are auto-claimed into more root stake.',
     params: traderRootStakerParams,
     keys: TRADER_KEYS,
+  },
+  'miner.ml': {
+    doc: 'Trains a small tfjs MLP (capacity and training budget are parameters) continually on its own stream of the subnet’s task and answers validators’ queries with its predictions.',
+    params: minerMlParams,
+  },
+  'miner.ml_random': { doc: 'Answers ML queries with random numbers and trains nothing.', params: minerMlRandomParams },
+  'miner.ml_overfit': {
+    doc: 'Trains a large MLP only on one small public batch (memorises it) instead of fresh data, so it generalises poorly to validators’ private batches.',
+    params: minerMlOverfitParams,
+  },
+  'miner.ml_copier': {
+    doc: 'Trains nothing: forwards each validator query to another miner (a fixed UID or the top-incentive one) and relays its answer, which arrives late.',
+    params: minerMlCopierParams,
+  },
+  'validator.ml': {
+    doc: 'Queries a sample of ML miners on a private batch each round, measures their normalised loss and sets weights by softmax or rank of the losses.',
+    params: validatorMlParams,
   },
   'validator.offline': { doc: 'An honest validator that stops setting weights for good at a configured block or day.', params: validatorOfflineParams },
 });

@@ -5,6 +5,7 @@
  */
 import type { AgentView, RootValidatorView, SubnetView } from '../../agents/agentView.ts';
 import type { Agent } from '../../agents/agent.ts';
+import { isMlResponder, type MlAnswer, type MlResponder } from '../../agents/ml/mlResponder.ts';
 import { spotPriceU64F64 } from '../../consensus/amm/spotPrice.ts';
 import { subnetOf, type SubnetChain } from '../../consensus/chain/chainState.ts';
 import { balanceOf, hotkeyOwner, hotkeyStake, hotkeysOnSubnet, stakeOf } from '../../consensus/staking/stakeLedger.ts';
@@ -62,6 +63,37 @@ function rootValidators(world: World): RootValidatorView[] {
     .sort((a, b) => (a.stakeRao === b.stakeRao ? (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : 0) : a.stakeRao > b.stakeRao ? -1 : 1));
 }
 
+/** Active responders by hotkey, rebuilt when the agent list or an agent's activity changes. */
+const responderCache = new WeakMap<World, { key: string; byHotkey: Map<string, MlResponder> }>();
+
+function respondersOf(world: World): Map<string, MlResponder> {
+  let active = 0;
+  for (const e of world.agents) if (e.active) active++;
+  const key = `${world.agents.length}/${active}`;
+  const cached = responderCache.get(world);
+  if (cached !== undefined && cached.key === key) return cached.byHotkey;
+  const byHotkey = new Map<string, MlResponder>();
+  for (const e of world.agents) {
+    if (!e.active || !isMlResponder(e.agent)) continue;
+    for (const hk of e.agent.spec.hotkeys) if (!byHotkey.has(hk)) byHotkey.set(hk, e.agent);
+  }
+  responderCache.set(world, { key, byHotkey });
+  return byHotkey;
+}
+
+/** A relay may forward once more (a copier of a copier); deeper chains answer nothing. */
+const MAX_RELAY_DEPTH = 2;
+
+/** The answer of the responder holding `uid` on `netuid` (null: empty UID, no responder, or too deep a relay). */
+export function queryUid(world: World, netuid: number, uid: number, inputs: Float32Array, count: number, depth: number): MlAnswer | null {
+  if (depth > MAX_RELAY_DEPTH) return null;
+  const hotkey = subnetOf(world.state, netuid)?.neurons.hotkeys[uid];
+  if (hotkey === null || hotkey === undefined) return null;
+  const responder = respondersOf(world).get(hotkey);
+  if (responder === undefined) return null;
+  return responder.answerQuery(inputs, count, world.state.block, (other) => queryUid(world, netuid, other, inputs, count, depth + 1));
+}
+
 export function agentViewOf(world: World, agent: Agent): AgentView {
   const state = world.state;
   const spec = agent.spec;
@@ -96,5 +128,6 @@ export function agentViewOf(world: World, agent: Agent): AgentView {
       return s === undefined ? undefined : subnetView(world, s);
     },
     servedQuality: (netuid, u) => world.served.of(netuid, subnetOf(state, netuid)?.neurons.hotkeys[u]),
+    query: (netuid, u, inputs, count) => queryUid(world, netuid, u, inputs, count, 0),
   };
 }

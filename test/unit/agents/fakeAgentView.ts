@@ -143,5 +143,6 @@ export function viewAt(world: FakeWorld, block: number): AgentView {
     netuids: subnets.map((s) => s.netuid).sort((a, b) => a - b),
     subnet: (netuid) => subnets.find((s) => s.netuid === netuid),
     servedQuality: (netuid, uid) => world.subnets.find((s) => s.netuid === netuid)?.served[uid] ?? null,
+    query: () => null,
   };
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initMlBackend } from '../../../src/agents/ml/mlBackend.ts';
 import { AGENT_FACTORIES, agentFactoryFor, createAgent } from '../../../src/agents/registry.ts';
 import { AssertionError } from '../../../src/primitives/assert.ts';
 import { Rng } from '../../../src/primitives/rng.ts';
@@ -6,6 +7,11 @@ import { AGENT_KINDS, agentKeysOf, agentKindNames } from '../../../src/sim/scena
 import { fakeSubnet, fakeWorld, viewAt } from './fakeAgentView.ts';
 
 describe('agent registry', () => {
+  // ML kinds build tfjs models, which need the wasm backend.
+  beforeAll(async () => {
+    await initMlBackend();
+  });
+
   it('has a behaviour for exactly the kinds the scenario schema accepts', () => {
     expect(Object.keys(AGENT_FACTORIES).sort()).toEqual(agentKindNames());
   });
