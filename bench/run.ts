@@ -8,11 +8,15 @@
  *  - epochs per second of the Yuma epoch on random subnets of V validators × M miners with about
  *    10% of weights set, for both numeric modes and for `yuma2` and `yuma3` + liquid alpha;
  *  - the consensus-guarantees retention maps on one thread (bench/retentionMap.ts): the whole
- *    baseline study in float mode and one chain-mode map, in seconds and grid points per second.
+ *    baseline study in float mode and one chain-mode map, in seconds and grid points per second;
+ *  - the full retention map through `yumalab sweep` with 1 and 2 worker threads (bench/retentionSweep.ts);
+ *  - the Proof-of-Intelligence ML subnet (bench/mlSubnet.ts): simulated epochs per minute and
+ *    tfjs training steps per second.
  * Each figure is the median of several timed rounds after a warm-up. Timing lives here only —
  * tests never assert wall-clock time.
  */
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { NumericMode } from '../src/consensus/epoch/arithmetic.ts';
@@ -190,6 +194,13 @@ function main(): void {
     sweeps.push(measureRetentionSweep(workers));
     if (!values.json) process.stderr.write(`  measured ${label}\n`);
   }
+  // The Proof-of-Intelligence subnet (bench/mlSubnet.ts, tfjs on wasm): its own process, JSON out.
+  const ml: Record<string, unknown>[] = [];
+  if (values.filter === undefined || 'ml-subnet'.includes(values.filter)) {
+    const args = ['--import', 'tsx', join(import.meta.dirname, 'mlSubnet.ts'), '--epochs', values.quick ? '5' : '20'];
+    ml.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as Record<string, unknown>);
+    if (!values.json) process.stderr.write('  measured ml-subnet\n');
+  }
   const results: BenchResult[] = [];
   for (const workload of WORKLOADS) {
     for (const [validators, miners] of SIZES) {
@@ -208,7 +219,7 @@ function main(): void {
     }
   }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify([...coinbase, ...engine, ...retention, ...sweeps, ...results], null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify([...coinbase, ...engine, ...retention, ...sweeps, ...ml, ...results], null, 2)}\n`);
     return;
   }
   if (coinbase.length > 0) {
@@ -242,6 +253,10 @@ function main(): void {
     process.stdout.write(`full retention map via 'yumalab sweep' (baseline, ${RETENTION_POINTS} points, float, wall clock of the whole command)\n`);
     for (const r of sweeps) process.stdout.write(`  --workers ${r.workers}: ${r.seconds.toFixed(2)} s — ${r.points_per_second} points/s\n`);
     process.stdout.write('\n');
+  }
+  for (const r of ml) {
+    process.stdout.write(`Proof-of-Intelligence subnet (${String(r.scenario)}, tfjs wasm)\n`);
+    process.stdout.write(`  ${String(r.epochs)} epochs in ${String(r.wall_seconds)} s — ${String(r.epochs_per_minute)} epochs/min; training ${String(r.training_steps_per_second_in_run)} steps/s in the run, ${String(r.training_steps_per_second_isolated_1x32_batch32)} steps/s for one 1×32 MLP alone\n\n`);
   }
   if (results.length === 0) return;
   const header = ['bench', 'mode', 'variant', 'V', 'M', 'epochs/s'];

@@ -12,6 +12,7 @@ import type { SweepTask, SweepTaskResult } from './sweepTask.ts';
 export async function executeSweepTask(task: SweepTask): Promise<SweepTaskResult> {
   try {
     const subject = await loadSubject(task.kind);
+    await subject.prepare?.(task);
     return { ok: true, runKey: task.runKey, files: subject.execute(task) };
   } catch (e) {
     return { ok: false, runKey: task.runKey, error: errorLine(e) };

@@ -33,6 +33,8 @@ export interface SweepSubject {
   readonly examplePath: string;
   /** Resolves one run (`overrides` = command line, then coordinates, then seed); throws `InputError`. */
   resolveRun(file: string, text: string, overrides: readonly ScenarioOverride[], noControl: boolean): ResolvedRun;
+  /** Optional asynchronous set-up before `execute` on the thread that runs the task (e.g. the tfjs backend for ML agents). */
+  prepare?(task: SweepTask): Promise<void>;
   /** Runs one task into the run directory's files (throws on failure). */
   execute(task: SweepTask): SweepTaskFile[];
   /** Key metrics (name → value text, as written in the run's own files) of a finished run directory. */
