@@ -26,6 +26,7 @@ import { lossesToScores, type ScoringRule } from './lossesToScores.ts';
 import { quantise } from './mlp.ts';
 import { readTaskParams, taskDay, teacherTaskOf } from './mlTaskParams.ts';
 import { meanSquaredError, type TeacherTask } from './teacherTask.ts';
+import { sampleUids } from '../validators/sampleUids.ts';
 
 export const ML_VALIDATOR_KIND = 'validator.ml';
 
@@ -111,7 +112,7 @@ export class MlValidator implements Agent {
     const candidates: number[] = [];
     for (let u = 0; u < subnet.n; u++) if (u !== selfUid && subnet.hotkeys[u] !== null) candidates.push(u);
     for (const [u, m] of [...this.#losses]) if (u >= subnet.n || u === selfUid || (subnet.hotkeys[u] ?? null) !== m.hotkey) this.#losses.delete(u);
-    for (const u of this.#sample(candidates)) {
+    for (const u of sampleUids(this.#rng, candidates, this.params.sampleSize)) {
       const answer = view.query(this.spec.netuid, u, batch.inputs, batch.count);
       // A late answer missed the timeout: unless the validator waits (`accept_late`), it is no answer.
       if (answer === null || answer.predictions.length !== batch.count || (answer.late && !this.params.acceptLate)) {
@@ -122,20 +123,6 @@ export class MlValidator implements Agent {
       const loss = quantise(Math.max(0, meanSquaredError(answer.predictions, batch.targets) / variance + noise), LOSS_QUANTUM);
       this.#losses.set(u, { hotkey: subnet.hotkeys[u] ?? null, loss });
     }
-  }
-
-  /** `sampleSize` of the candidates without replacement (partial Fisher–Yates), ascending; all when 0 or too few. */
-  #sample(candidates: readonly number[]): number[] {
-    const k = this.params.sampleSize;
-    if (k === 0 || k >= candidates.length) return candidates.slice();
-    const pool = candidates.slice();
-    for (let i = 0; i < k; i++) {
-      const j = this.#rng.nextInt(i, pool.length);
-      const held = pool[i]!;
-      pool[i] = pool[j]!;
-      pool[j] = held;
-    }
-    return pool.slice(0, k).sort((a, b) => a - b);
   }
 }
 

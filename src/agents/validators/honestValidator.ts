@@ -29,6 +29,7 @@ import { WeightsSchedule } from './weightsSchedule.ts';
 import type { Agent, AgentDecision, AgentFactory, AgentSpec } from '../agent.ts';
 import type { AgentView, SubnetView } from '../agentView.ts';
 import { integerParam, nullableIntegerParam, numberParam } from '../agentParams.ts';
+import { sampleUids } from './sampleUids.ts';
 
 export const HONEST_VALIDATOR_KIND = 'validator.honest';
 
@@ -137,26 +138,12 @@ export class HonestValidator implements Agent {
     for (const [u, s] of [...this.#scores]) {
       if (u >= subnet.n || u === selfUid || quality[u] === undefined || (subnet.hotkeys[u] ?? null) !== s.hotkey) this.#scores.delete(u);
     }
-    for (const u of this.#sample(candidates)) {
+    for (const u of sampleUids(this.#rng, candidates, this.params.sampleSize)) {
       const measured = Math.max(0, quality[u]! + (this.params.noiseSd > 0 ? this.#rng.nextNormal(0, this.params.noiseSd) : 0));
       const old = this.#scores.get(u);
       const score = old === undefined ? measured : this.params.scoreEma * measured + (1 - this.params.scoreEma) * old.score;
       this.#scores.set(u, { hotkey: subnet.hotkeys[u] ?? null, score });
     }
-  }
-
-  /** `sampleSize` of the candidates without replacement (partial Fisher–Yates), ascending; all when 0 or too few. */
-  #sample(candidates: readonly number[]): number[] {
-    const k = this.params.sampleSize;
-    if (k === 0 || k >= candidates.length) return candidates.slice();
-    const pool = candidates.slice();
-    for (let i = 0; i < k; i++) {
-      const j = this.#rng.nextInt(i, pool.length);
-      const held = pool[i]!;
-      pool[i] = pool[j]!;
-      pool[j] = held;
-    }
-    return pool.slice(0, k).sort((a, b) => a - b);
   }
 }
 
