@@ -25,7 +25,7 @@ import { WeightsSchedule } from '../validators/weightsSchedule.ts';
 import { lossesToScores, type ScoringRule } from './lossesToScores.ts';
 import { quantise } from './mlp.ts';
 import { readTaskParams, taskDay, teacherTaskOf } from './mlTaskParams.ts';
-import { meanSquaredError, type TeacherTask } from './teacherTask.ts';
+import { meanSquaredError, targetVariance, type TeacherTask } from './teacherTask.ts';
 import { sampleUids } from '../validators/sampleUids.ts';
 
 export const ML_VALIDATOR_KIND = 'validator.ml';
@@ -103,12 +103,7 @@ export class MlValidator implements Agent {
 
   #measure(view: AgentView, subnet: SubnetView, selfUid: number): void {
     const batch = this.task.sample(this.#data, this.params.evalBatchSize, taskDay(view.block, view.blocksPerDay), false);
-    let mean = 0;
-    for (const y of batch.targets) mean += y;
-    mean /= batch.count;
-    let variance = 0;
-    for (const y of batch.targets) variance += (y - mean) ** 2;
-    variance = Math.max(variance / batch.count, 1e-12);
+    const variance = targetVariance(batch.targets, batch.count);
     const candidates: number[] = [];
     for (let u = 0; u < subnet.n; u++) if (u !== selfUid && subnet.hotkeys[u] !== null) candidates.push(u);
     for (const [u, m] of [...this.#losses]) if (u >= subnet.n || u === selfUid || (subnet.hotkeys[u] ?? null) !== m.hotkey) this.#losses.delete(u);

@@ -113,3 +113,17 @@ export function meanSquaredError(predictions: Float32Array, targets: Float32Arra
   for (let i = 0; i < targets.length; i++) sum += (predictions[i]! - targets[i]!) ** 2;
   return sum / targets.length;
 }
+
+/**
+ * The variance of a batch's targets (population variance over its `count` values, at least
+ * 1e-12): the scale that turns an MSE into a normalised loss, so a model predicting the batch mean
+ * scores 1 however large the targets are. Used by validators and the held-out quality probe alike.
+ */
+export function targetVariance(targets: Float32Array, count: number): number {
+  let mean = 0;
+  for (const y of targets) mean += y;
+  mean /= count;
+  let variance = 0;
+  for (const y of targets) variance += (y - mean) ** 2;
+  return Math.max(variance / count, 1e-12);
+}

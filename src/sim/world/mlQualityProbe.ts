@@ -9,7 +9,7 @@
 import { MlMiner } from '../../agents/ml/mlMiner.ts';
 import { MlValidator } from '../../agents/ml/mlValidator.ts';
 import { isMlResponder } from '../../agents/ml/mlResponder.ts';
-import { meanSquaredError, type TeacherTask } from '../../agents/ml/teacherTask.ts';
+import { meanSquaredError, targetVariance, type TeacherTask } from '../../agents/ml/teacherTask.ts';
 import { taskDay } from '../../agents/ml/mlTaskParams.ts';
 import { subnetOf } from '../../consensus/chain/chainState.ts';
 import { Rng } from '../../primitives/rng.ts';
@@ -41,12 +41,7 @@ export function mlQualityProbe(world: World, netuid: number): MlQualityRow[] {
   if (task === null || subnet === undefined) return [];
   const day = taskDay(world.state.block, world.scenario.chain.blocksPerDay);
   const probe = task.sample(Rng.fromSeed(`ml-quality-probe/${world.state.block}`), PROBE_BATCH_SIZE, day, false);
-  let mean = 0;
-  for (const y of probe.targets) mean += y;
-  mean /= probe.count;
-  let variance = 0;
-  for (const y of probe.targets) variance += (y - mean) ** 2;
-  variance = Math.max(variance / probe.count, 1e-12);
+  const variance = targetVariance(probe.targets, probe.count);
   const byHotkey = new Map<string, World['agents'][number]['agent']>();
   for (const e of world.agents) if (e.active && isMlResponder(e.agent)) for (const hk of e.agent.spec.hotkeys) byHotkey.set(hk, e.agent);
   const rows: MlQualityRow[] = [];
