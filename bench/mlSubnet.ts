@@ -10,9 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { initMlBackend } from '../src/agents/ml/mlBackend.ts';
 import { MlMiner } from '../src/agents/ml/mlMiner.ts';
 import { MlOverfitMiner } from '../src/agents/ml/mlOverfitMiner.ts';
-import { Mlp } from '../src/agents/ml/mlp.ts';
+import { Mlp, mlpShapeFor } from '../src/agents/ml/mlp.ts';
 import { Rng } from '../src/primitives/rng.ts';
-import { TeacherTask } from '../src/agents/ml/teacherTask.ts';
+import { mlTaskOf } from '../src/agents/ml/mlTaskOf.ts';
+import { mlTaskSpec } from '../src/agents/ml/mlTaskSpec.ts';
 import { runScenario } from '../src/sim/run/runScenario.ts';
 import { loadScenario } from '../src/sim/scenario/loadScenario.ts';
 import type { World } from '../src/sim/world/world.ts';
@@ -23,8 +24,8 @@ const epochs = Number(values.epochs);
 await initMlBackend();
 
 // Training alone: one 1×32 MLP, batch 32, after a warm-up.
-const task = new TeacherTask({ seed: 'bench', inputDim: 8, hiddenUnits: 16, labelNoiseSd: 0.05, driftPerDay: 0 });
-const mlp = new Mlp({ inputDim: 8, hiddenUnits: [32] }, 0.01, Rng.fromSeed('bench/init'));
+const task = mlTaskOf(mlTaskSpec('regression', 'bench'));
+const mlp = new Mlp(mlpShapeFor(task, 1, 32), 0.01, Rng.fromSeed('bench/init'));
 const data = Rng.fromSeed('bench/data');
 const batches = Array.from({ length: 64 }, () => task.sample(data, 32, 0, true));
 for (let i = 0; i < 50; i++) mlp.trainStep(batches[i % 64]!.inputs, batches[i % 64]!.targets, 32);

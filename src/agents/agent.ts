@@ -7,6 +7,7 @@
 import type { Rng } from '../primitives/rng.ts';
 import type { Action } from './action.ts';
 import type { AgentView } from './agentView.ts';
+import type { MlTaskSpec } from './ml/mlTaskSpec.ts';
 
 export interface AgentSpec {
   /** Stable id `<subnet name>.<group>.<index>`. */
@@ -25,6 +26,8 @@ export interface AgentSpec {
   readonly netuid: number;
   /** The kind's parameters, validated and with defaults filled by the scenario loader. */
   readonly params: Readonly<Record<string, unknown>>;
+  /** The subnet's Proof-of-Intelligence task (`subnets[].task`), given to ML agents only. */
+  readonly task?: MlTaskSpec;
 }
 
 export interface AgentDecision {

@@ -15,6 +15,8 @@ export interface MlQualityMiner {
   readonly uid: number;
   readonly group: string;
   readonly quality: number;
+  /** Classification subnets: share of the probe's labels it gets right. */
+  readonly accuracy?: number;
   /** Its share of the subnet's incentive this epoch (0–1). */
   readonly incentiveShare: number;
 }
@@ -23,6 +25,8 @@ export interface MlQualityEpoch {
   readonly block: number;
   readonly netuid: number;
   readonly spearman: number | null;
+  /** What the subnet's ML validators did with late (relayed) answers; null in runs recorded before it was written. */
+  readonly lateAnswers: 'dropped' | 'scored' | 'mixed' | 'none' | null;
   readonly miners: readonly MlQualityMiner[];
 }
 
@@ -36,7 +40,7 @@ export async function readMlQuality(dir: string): Promise<MlQualityEpoch[]> {
     lineNo++;
     if (!line.includes('"ml_quality"')) continue;
     try {
-      const e = JSON.parse(line) as { block: number; kind: string; detail: { netuid: number; spearman: number | null; miners: { uid: number; group: string; quality: number; incentive_rao: string }[] } };
+      const e = JSON.parse(line) as { block: number; kind: string; detail: { netuid: number; spearman: number | null; late_answers?: MlQualityEpoch['lateAnswers']; miners: { uid: number; group: string; quality: number; accuracy?: number; incentive_rao: string }[] } };
       if (e.kind !== 'ml_quality') continue;
       const incentives = e.detail.miners.map((m) => BigInt(m.incentive_rao));
       const total = incentives.reduce((a, b) => a + b, 0n);
@@ -44,7 +48,14 @@ export async function readMlQuality(dir: string): Promise<MlQualityEpoch[]> {
         block: e.block,
         netuid: e.detail.netuid,
         spearman: e.detail.spearman,
-        miners: e.detail.miners.map((m, i) => ({ uid: m.uid, group: m.group, quality: m.quality, incentiveShare: total === 0n ? 0 : Number((incentives[i]! * 1_000_000_000n) / total) / 1e9 })),
+        lateAnswers: e.detail.late_answers ?? null,
+        miners: e.detail.miners.map((m, i) => ({
+          uid: m.uid,
+          group: m.group,
+          quality: m.quality,
+          ...(m.accuracy === undefined ? {} : { accuracy: m.accuracy }),
+          incentiveShare: total === 0n ? 0 : Number((incentives[i]! * 1_000_000_000n) / total) / 1e9,
+        })),
       });
     } catch (err) {
       throw new ReportError(`${path}:${lineNo}: malformed ml_quality event (${err instanceof Error ? err.message : String(err)})`);

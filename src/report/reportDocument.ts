@@ -8,6 +8,7 @@
 import type { ChartSection } from './buildCharts.ts';
 import type { RunData, RunDirectory } from './readRunDirectory.ts';
 import type { RunManifestData } from './verifyManifest.ts';
+import { mlQualityTables } from './mlQualityTables.ts';
 
 export interface KeyValueBlock {
   readonly heading: string;
@@ -132,5 +133,6 @@ function runTables(run: RunData, prefix: string): Table[] {
       columns: subnetColumns,
       rows: run.subnets.map((s) => subnetColumns.map((c) => s.text[c] ?? '')),
     },
+    ...mlQualityTables(run.mlQuality ?? [], run.groups, prefix),
   ];
 }

@@ -15,9 +15,10 @@ import type { AgentView } from '../agentView.ts';
 import { integerParam, nullableIntegerParam, numberParam } from '../agentParams.ts';
 import { UidWatch } from '../miners/uidWatch.ts';
 import type { MlAnswer, MlResponder } from './mlResponder.ts';
-import { Mlp } from './mlp.ts';
-import { readTaskParams, taskDay, teacherTaskOf } from './mlTaskParams.ts';
-import type { TeacherTask } from './teacherTask.ts';
+import { Mlp, mlpShapeFor } from './mlp.ts';
+import type { MlTask } from './mlTask.ts';
+import { agentTaskOf } from './mlTaskOf.ts';
+import { taskDay } from './mlTaskSpec.ts';
 
 export const ML_MINER_KIND = 'miner.ml';
 
@@ -46,7 +47,7 @@ export class MlMiner implements Agent, MlResponder {
   readonly spec: AgentSpec;
   readonly firstBlock = 1;
   readonly params: MlMinerParams;
-  readonly task: TeacherTask;
+  readonly task: MlTask;
   readonly #data: Rng;
   #model: Mlp | null;
   readonly #life = new UidWatch();
@@ -56,11 +57,10 @@ export class MlMiner implements Agent, MlResponder {
   constructor(spec: AgentSpec, rng: Rng) {
     this.spec = spec;
     this.params = readMlMinerParams(spec);
-    this.task = teacherTaskOf(readTaskParams(spec));
+    this.task = agentTaskOf(spec);
     // Separate substreams, so changing the training budget never changes the initial weights.
     this.#data = rng.stream('data');
-    const hidden = Array.from({ length: this.params.hiddenLayers }, () => this.params.hiddenUnits);
-    this.#model = new Mlp({ inputDim: this.task.params.inputDim, hiddenUnits: hidden }, this.params.learningRate, rng.stream('init'));
+    this.#model = new Mlp(mlpShapeFor(this.task, this.params.hiddenLayers, this.params.hiddenUnits), this.params.learningRate, rng.stream('init'));
   }
 
   get trainingSteps(): number {

@@ -10,16 +10,16 @@ import type { Agent, AgentDecision, AgentFactory, AgentSpec } from '../agent.ts'
 import type { AgentView } from '../agentView.ts';
 import { integerParam, numberParam } from '../agentParams.ts';
 import type { MlAnswer, MlResponder } from './mlResponder.ts';
-import { Mlp } from './mlp.ts';
-import { readTaskParams, teacherTaskOf } from './mlTaskParams.ts';
-import type { Batch, TeacherTask } from './teacherTask.ts';
+import { Mlp, mlpShapeFor } from './mlp.ts';
+import type { Batch, MlTask } from './mlTask.ts';
+import { agentTaskOf } from './mlTaskOf.ts';
 
 export const ML_OVERFIT_MINER_KIND = 'miner.ml_overfit';
 
 export class MlOverfitMiner implements Agent, MlResponder {
   readonly spec: AgentSpec;
   readonly firstBlock = 1;
-  readonly task: TeacherTask;
+  readonly task: MlTask;
   readonly stepsPerTempo: number;
   readonly publicBatch: Batch;
   #model: Mlp | null;
@@ -28,12 +28,11 @@ export class MlOverfitMiner implements Agent, MlResponder {
 
   constructor(spec: AgentSpec, rng: Rng) {
     this.spec = spec;
-    this.task = teacherTaskOf(readTaskParams(spec));
+    this.task = agentTaskOf(spec);
     this.stepsPerTempo = integerParam(spec, 'steps_per_tempo', 0);
-    this.publicBatch = this.task.sample(Rng.fromSeed(`task/${this.task.params.seed}/public`), integerParam(spec, 'public_batch_size', 1), 0, true);
-    const layers = integerParam(spec, 'hidden_layers', 0);
-    const units = integerParam(spec, 'hidden_units', 1);
-    this.#model = new Mlp({ inputDim: this.task.params.inputDim, hiddenUnits: Array.from({ length: layers }, () => units) }, numberParam(spec, 'learning_rate', Number.MIN_VALUE), rng.stream('init'));
+    this.publicBatch = this.task.sample(Rng.fromSeed(`task/${this.task.spec.seed}/public`), integerParam(spec, 'public_batch_size', 1), 0, true);
+    const shape = mlpShapeFor(this.task, integerParam(spec, 'hidden_layers', 0), integerParam(spec, 'hidden_units', 1));
+    this.#model = new Mlp(shape, numberParam(spec, 'learning_rate', Number.MIN_VALUE), rng.stream('init'));
   }
 
   get trainingSteps(): number {

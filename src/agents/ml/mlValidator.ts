@@ -3,10 +3,11 @@
  *
  * Each round (every `weights_every_blocks`, or the subnet tempo; same phase, permit and rate-limit
  * rules as `validator.honest`, via WeightsSchedule) it draws a fresh private batch of
- * `eval_batch_size` inputs from its own RNG substream — inputs no miner has seen — with noise-free
- * teacher targets at the current simulated day, queries a sample of `sample_size` miners (0 = all
- * other UIDs) through `view.query`, and measures each answer's normalised loss: MSE divided by the
- * batch's target variance (0 = perfect, ≈1 = no better than predicting the mean). Optional
+ * `eval_batch_size` inputs from its own RNG substream — inputs no miner has seen — with clean
+ * labels at the current simulated day, queries a sample of `sample_size` miners (0 = all other
+ * UIDs) through `view.query`, and measures each answer's normalised loss (the subnet task's:
+ * MSE / target variance for regression, cross-entropy / ln classes for classification; 0 =
+ * perfect, ≈1 = no better than an uninformed guess). Optional
  * Gaussian noise (`eval_noise_sd`) is added to it, clamped at 0. A UID that does not answer is
  * not scored this round, nor is a late one (it missed the timeout) unless `accept_late` is true.
  *
@@ -24,8 +25,9 @@ import { scoresToWeights } from '../validators/honestValidator.ts';
 import { WeightsSchedule } from '../validators/weightsSchedule.ts';
 import { lossesToScores, type ScoringRule } from './lossesToScores.ts';
 import { quantise } from './mlp.ts';
-import { readTaskParams, taskDay, teacherTaskOf } from './mlTaskParams.ts';
-import { meanSquaredError, targetVariance, type TeacherTask } from './teacherTask.ts';
+import type { MlTask } from './mlTask.ts';
+import { agentTaskOf } from './mlTaskOf.ts';
+import { taskDay } from './mlTaskSpec.ts';
 import { sampleUids } from '../validators/sampleUids.ts';
 
 export const ML_VALIDATOR_KIND = 'validator.ml';
@@ -66,7 +68,7 @@ export class MlValidator implements Agent {
   readonly spec: AgentSpec;
   readonly firstBlock = 1;
   readonly params: MlValidatorParams;
-  readonly task: TeacherTask;
+  readonly task: MlTask;
   readonly #rng: Rng;
   readonly #data: Rng;
   readonly #schedule: WeightsSchedule;
@@ -75,7 +77,7 @@ export class MlValidator implements Agent {
   constructor(spec: AgentSpec, rng: Rng) {
     this.spec = spec;
     this.params = readMlValidatorParams(spec);
-    this.task = teacherTaskOf(readTaskParams(spec));
+    this.task = agentTaskOf(spec);
     this.#rng = rng;
     this.#data = rng.stream('eval');
     this.#schedule = new WeightsSchedule(rng, this.params.weightsEveryBlocks);
@@ -103,19 +105,18 @@ export class MlValidator implements Agent {
 
   #measure(view: AgentView, subnet: SubnetView, selfUid: number): void {
     const batch = this.task.sample(this.#data, this.params.evalBatchSize, taskDay(view.block, view.blocksPerDay), false);
-    const variance = targetVariance(batch.targets, batch.count);
     const candidates: number[] = [];
     for (let u = 0; u < subnet.n; u++) if (u !== selfUid && subnet.hotkeys[u] !== null) candidates.push(u);
     for (const [u, m] of [...this.#losses]) if (u >= subnet.n || u === selfUid || (subnet.hotkeys[u] ?? null) !== m.hotkey) this.#losses.delete(u);
     for (const u of sampleUids(this.#rng, candidates, this.params.sampleSize)) {
       const answer = view.query(this.spec.netuid, u, batch.inputs, batch.count);
       // A late answer missed the timeout: unless the validator waits (`accept_late`), it is no answer.
-      if (answer === null || answer.predictions.length !== batch.count || (answer.late && !this.params.acceptLate)) {
+      if (answer === null || answer.predictions.length !== batch.count * this.task.outputDim || (answer.late && !this.params.acceptLate)) {
         this.#losses.delete(u);
         continue;
       }
       const noise = this.params.evalNoiseSd > 0 ? this.#rng.nextNormal(0, this.params.evalNoiseSd) : 0;
-      const loss = quantise(Math.max(0, meanSquaredError(answer.predictions, batch.targets) / variance + noise), LOSS_QUANTUM);
+      const loss = quantise(Math.max(0, this.task.normalisedLoss(answer.predictions, batch) + noise), LOSS_QUANTUM);
       this.#losses.set(u, { hotkey: subnet.hotkeys[u] ?? null, loss });
     }
   }

@@ -1,6 +1,8 @@
 /**
- * A small multilayer perceptron (relu hidden layers, linear scalar output) trained with Adam on
- * mean squared error — the model of `miner.ml`.
+ * A small multilayer perceptron (relu hidden layers, linear output layer) trained with Adam — the
+ * model of `miner.ml`. Objective `mse`: one linear output, mean squared error (regression).
+ * Objective `cross_entropy`: one logit per class, softmax cross-entropy against the class index;
+ * it answers softmax probabilities (classification).
  *
  * Determinism. Initial weights are drawn in JavaScript from the agent's own RNG substream (Glorot
  * uniform, biases 0), not by tfjs initializers; minibatches are drawn by the caller from its
@@ -16,6 +18,7 @@ import { tfjs } from './tfjs.ts';
 import type { Rng } from '../../primitives/rng.ts';
 import { assert } from '../../primitives/assert.ts';
 import { assertMlBackend } from './mlBackend.ts';
+import type { MlTask } from './mlTask.ts';
 
 export const PREDICTION_QUANTUM = 1 / 4096;
 
@@ -23,6 +26,21 @@ export interface MlpShape {
   readonly inputDim: number;
   /** Units per hidden layer, e.g. [32, 32]; empty = a linear model. */
   readonly hiddenUnits: readonly number[];
+  /** Outputs per example: 1 for `mse`, the number of classes for `cross_entropy`. */
+  readonly outputDim: number;
+  readonly objective: MlpObjective;
+}
+
+export type MlpObjective = 'mse' | 'cross_entropy';
+
+/** The model shape a task asks for. */
+export function mlpShapeFor(task: MlTask, hiddenLayers: number, hiddenUnits: number): MlpShape {
+  return {
+    inputDim: task.spec.inputDim,
+    hiddenUnits: Array.from({ length: hiddenLayers }, () => hiddenUnits),
+    outputDim: task.outputDim,
+    objective: task.spec.kind === 'regression' ? 'mse' : 'cross_entropy',
+  };
 }
 
 export function quantise(x: number, quantum: number): number {
@@ -41,9 +59,10 @@ export class Mlp {
   constructor(shape: MlpShape, learningRate: number, rng: Rng) {
     assertMlBackend();
     assert(learningRate > 0 && Number.isFinite(learningRate), () => `learning rate must be positive, got ${learningRate}`);
+    assert(shape.objective === 'mse' ? shape.outputDim === 1 : shape.outputDim >= 2, () => `an ${shape.objective} model cannot have ${shape.outputDim} outputs`);
     this.shape = shape;
     const tf = tfjs();
-    const sizes = [shape.inputDim, ...shape.hiddenUnits, 1];
+    const sizes = [shape.inputDim, ...shape.hiddenUnits, shape.outputDim];
     for (let l = 0; l + 1 < sizes.length; l++) {
       const fanIn = sizes[l]!;
       const fanOut = sizes[l + 1]!;
@@ -66,15 +85,22 @@ export class Mlp {
     return h;
   }
 
-  /** One Adam step on the batch (`count` rows); returns the batch loss before the step. */
+  /**
+   * One Adam step on the batch (`count` rows; `targets` are values for `mse`, class indices for
+   * `cross_entropy`); returns the batch loss before the step.
+   */
   trainStep(inputs: Float32Array, targets: Float32Array, count: number): number {
     const tf = tfjs();
     assert(!this.#disposed, 'Mlp used after dispose');
     const loss = tf.tidy(() => {
       const x = tf.tensor2d(inputs, [count, this.shape.inputDim]);
-      const y = tf.tensor2d(targets, [count, 1]);
       const varList = [...this.#weights, ...this.#biases];
-      return this.#optimizer.minimize(() => tf.losses.meanSquaredError(y, this.#forward(x)) as Tf.Scalar, true, varList)!;
+      if (this.shape.objective === 'mse') {
+        const y = tf.tensor2d(targets, [count, 1]);
+        return this.#optimizer.minimize(() => tf.losses.meanSquaredError(y, this.#forward(x)) as Tf.Scalar, true, varList)!;
+      }
+      const y = tf.oneHot(tf.tensor1d(Int32Array.from(targets), 'int32'), this.shape.outputDim);
+      return this.#optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, this.#forward(x)) as Tf.Scalar, true, varList)!;
     });
     const value = loss.dataSync()[0]!;
     loss.dispose();
@@ -82,15 +108,21 @@ export class Mlp {
     return value;
   }
 
-  /** Predictions for `count` row-major inputs, quantised. No side effect on the model. */
+  /**
+   * Predictions for `count` row-major inputs, quantised: count values (`mse`) or count × classes
+   * softmax probabilities, row-major (`cross_entropy`). No side effect on the model.
+   */
   predict(inputs: Float32Array, count: number): Float32Array {
     const tf = tfjs();
     assert(!this.#disposed, 'Mlp used after dispose');
-    const out = tf.tidy(() => this.#forward(tf.tensor2d(inputs, [count, this.shape.inputDim])));
+    const out = tf.tidy(() => {
+      const z = this.#forward(tf.tensor2d(inputs, [count, this.shape.inputDim]));
+      return this.shape.objective === 'mse' ? z : tf.softmax(z);
+    });
     const values = out.dataSync() as Float32Array;
     out.dispose();
-    const result = new Float32Array(count);
-    for (let i = 0; i < count; i++) result[i] = quantise(values[i]!, PREDICTION_QUANTUM);
+    const result = new Float32Array(count * this.shape.outputDim);
+    for (let i = 0; i < result.length; i++) result[i] = quantise(values[i]!, PREDICTION_QUANTUM);
     return result;
   }
 

@@ -371,35 +371,7 @@ const traderRootStakerParams = strict({
   }),
 });
 
-/** The `task_*` keys every ML kind shares (src/agents/ml/mlTaskParams.ts): miners and validators with equal values face the same teacher. */
-const mlTaskKeys = {
-  task_kind: documented(z.enum(['regression']).default('regression'), {
-    type: 'regression',
-    default: 'regression',
-    doc: 'The Proof-of-Intelligence task: regression on a fixed random teacher network (inputs N(0, I), tanh hidden layer).',
-  }),
-  task_seed: documented(z.string().min(1).default('task'), {
-    type: 'string',
-    default: 'task',
-    doc: 'Names the teacher network (independent of the run seed); agents with the same task_* values share one task.',
-  }),
-  task_input_dim: documented(integer(1, 256).default(8), { type: 'integer', unit: 'features', default: '8', doc: 'Input features of the task.' }),
-  task_hidden_units: documented(integer(1, 256).default(16), { type: 'integer', unit: 'units', default: '16', doc: 'Hidden units of the teacher network (its complexity).' }),
-  task_label_noise_sd: documented(positiveNumber(true).default(0.05), {
-    type: 'number',
-    default: '0.05',
-    doc: 'Standard deviation of the noise on miners’ training labels (validators evaluate on noise-free targets).',
-  }),
-  task_drift_per_day: documented(positiveNumber(true).default(0), {
-    type: 'number',
-    unit: 'radians per day',
-    default: '0',
-    doc: 'Concept drift: rotation speed of the teacher’s weights between two random endpoints (0 = a static task).',
-  }),
-};
-
 const minerMlParams = strict({
-  ...mlTaskKeys,
   hidden_layers: documented(integer(0, 8).default(1), { type: 'integer', unit: 'layers', default: '1', doc: 'Hidden relu layers of the miner’s MLP (0 = a linear model).' }),
   hidden_units: documented(integer(1, 512).default(32), { type: 'integer', unit: 'units', default: '32', doc: 'Units per hidden layer.' }),
   learning_rate: documented(positiveNumber().default(0.01), { type: 'number', default: '0.01', doc: 'Adam learning rate.' }),
@@ -419,7 +391,6 @@ const minerMlParams = strict({
 });
 
 const validatorMlParams = strict({
-  ...mlTaskKeys,
   eval_batch_size: documented(integer(2, 65_536).default(64), {
     type: 'integer',
     unit: 'examples',
@@ -458,12 +429,10 @@ const validatorMlParams = strict({
 });
 
 const minerMlRandomParams = strict({
-  ...mlTaskKeys,
   answer_sd: documented(positiveNumber(true).default(1), { type: 'number', default: '1', doc: 'Standard deviation of its random answers (mean 0), drawn from a stream seeded by the query block.' }),
 });
 
 const minerMlOverfitParams = strict({
-  ...mlTaskKeys,
   public_batch_size: documented(integer(1, 65_536).default(32), {
     type: 'integer',
     unit: 'examples',
@@ -477,7 +446,6 @@ const minerMlOverfitParams = strict({
 });
 
 const minerMlCopierParams = strict({
-  ...mlTaskKeys,
   target_uid: documented(integer(0).nullable().default(null), {
     type: 'integer | null',
     unit: 'uid',

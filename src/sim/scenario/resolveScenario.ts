@@ -40,6 +40,9 @@ import { agentKeysOf, findAgentKind } from './agentKinds.ts';
 import { resolveMechanism } from './scenarioMechanism.ts';
 import { NO_STAKE, resolveStakeDistribution } from './stakeDistribution.ts';
 import { didYouMean } from './suggestName.ts';
+import { resolveMlTask } from './mlTaskSchema.ts';
+import { ML_TASK_KINDS } from '../../agents/ml/mlKinds.ts';
+import type { MlTaskSpec } from '../../agents/ml/mlTaskSpec.ts';
 
 export interface Problem {
   readonly path: readonly PropertyKey[];
@@ -166,7 +169,7 @@ class Resolver {
     if (amountRao > 0n) this.balances.set(coldkey, (this.balances.get(coldkey) ?? 0n) + amountRao);
   }
 
-  group(raw: RawPopulationGroup, subnetName: string, name: string, at: readonly PropertyKey[]): PopulationGroup {
+  group(raw: RawPopulationGroup, subnetName: string, name: string, at: readonly PropertyKey[], subnetTask: MlTaskSpec | null): PopulationGroup {
     const stake = raw.stake === undefined ? NO_STAKE : resolveStakeDistribution(raw.stake);
     if (stake.distribution === 'uniform' && stake.minRao > stake.maxRao) {
       this.problems.push({ path: [...at, 'stake', 'min'], message: 'uniform stake: min exceeds max' });
@@ -179,7 +182,15 @@ class Resolver {
     if (keys.genesisUids === 0 && raw.stake !== undefined && !(stake.distribution === 'fixed' && stake.amountRao === 0n)) {
       this.problems.push({ path: [...at, 'stake'], message: `${raw.kind} holds no UID at genesis, so it has no hotkey to hold genesis stake; give it a balance and let it stake`, at: 'key' });
     }
-    return { name, kind: raw.kind, count: raw.count, stake, balanceRao, params: raw.params, agentIds, hotkeysPerAgent: keys.hotkeys, uidsPerAgent: keys.genesisUids };
+    const task = this.taskFor(raw.kind, subnetTask, [...at, 'kind']);
+    return { name, kind: raw.kind, count: raw.count, stake, balanceRao, params: raw.params, task, agentIds, hotkeysPerAgent: keys.hotkeys, uidsPerAgent: keys.genesisUids };
+  }
+
+  /** The task an agent of `kind` gets: its subnet's for ML kinds (which need one), none for the others. */
+  taskFor(kind: string, subnetTask: MlTaskSpec | null, at: readonly PropertyKey[]): MlTaskSpec | null {
+    if (!ML_TASK_KINDS.has(kind)) return null;
+    if (subnetTask === null) this.problems.push({ path: at, message: `${kind} learns or measures the subnet's task: give the subnet a task: (e.g. task: {kind: regression})` });
+    return subnetTask;
   }
 
   /** Group names: explicit, else the kind (kind-2, kind-3, … when a kind repeats). */
@@ -210,9 +221,11 @@ class Resolver {
     const groupsRaw = raw.population ?? [];
     // A state subnet's own groups are `validators` and `miners`; population groups join after them.
     const names = this.groupNames(groupsRaw, [...at, 'population'], new Set(raw.state === undefined ? [] : STATE_GROUPS));
-    const population = groupsRaw.map((g, i) => this.group(g, name, names[i]!, [...at, 'population', i]));
+    const task = raw.task === undefined ? null : resolveMlTask(raw.task, name, [...at, 'task'], p);
+    if (task !== null && raw.replay !== undefined) p.push({ path: [...at, 'task'], message: 'a replay subnet is driven by its file, so no agent would use its task; remove task', at: 'key' });
+    const population = groupsRaw.map((g, i) => this.group(g, name, names[i]!, [...at, 'population', i], task));
     const agentUids = population.reduce((a, g) => a + g.count * g.uidsPerAgent, 0);
-    const imported = raw.state === undefined ? null : this.state(raw, raw.state, name, at, genesis);
+    const imported = raw.state === undefined ? null : this.state(raw, raw.state, name, at, genesis, task);
     const state = imported?.state ?? null;
     if (raw.state === undefined && raw.state_agents !== undefined) p.push({ path: [...at, 'state_agents'], message: 'state_agents drive the UIDs of a state file; add state: <file.json> or remove state_agents', at: 'key' });
     if (state !== null && state.neurons.length + agentUids > rules.turnover.maxAllowedUids) {
@@ -261,6 +274,7 @@ class Resolver {
       population,
       replayFile,
       state,
+      task,
     };
   }
 
@@ -269,7 +283,7 @@ class Resolver {
    * snapshot, and the agents of its UIDs (`state_agents`); root stakes it gives are collected for
    * the chain's genesis. Null (with problems) when the file or the combination is unusable.
    */
-  state(raw: RawSubnet, file: string, name: string, at: readonly PropertyKey[], genesis: boolean): { state: SubnetState; ownerHotkey: string; ownerColdkey: string } | null {
+  state(raw: RawSubnet, file: string, name: string, at: readonly PropertyKey[], genesis: boolean, subnetTask: MlTaskSpec | null): { state: SubnetState; ownerHotkey: string; ownerColdkey: string } | null {
     const p = this.problems;
     const path = isAbsolute(file) ? file : resolvePath(this.ctx.baseDir, file);
     const before = p.length;
@@ -303,7 +317,8 @@ class Resolver {
         p.push({ path: [...at, 'state_agents', part.group, 'kind'], message: `${part.spec.kind} does not hold exactly one UID per agent; an imported UID is driven by a kind that does (e.g. validator.honest, miner.honest)` });
       }
       const uids = m.neurons.flatMap((x, uid) => (x.validatorPermit === part.permit ? [uid] : []));
-      groups.push({ name: part.group, kind: part.spec.kind, params: part.spec.params, uids, agentIds: uids.map((uid) => `${name}.${part.group}.${uid}`) });
+      const task = this.taskFor(part.spec.kind, subnetTask, [...at, 'state_agents', part.group, 'kind']);
+      groups.push({ name: part.group, kind: part.spec.kind, params: part.spec.params, task, uids, agentIds: uids.map((uid) => `${name}.${part.group}.${uid}`) });
     }
     m.neurons.forEach((x) => {
       const known = this.stateKeys.get(x.hotkey);
@@ -539,7 +554,7 @@ function resolveEvents(rawEvents: readonly RawEvent[], chain: Omit<ScenarioChain
         subnetAt(e.netuid, 'netuid');
         if (k === undefined) break;
         const [name] = r.groupNames([e.group], [...at, 'group'], k.groups);
-        const group = r.group(e.group, k.subnet.name, name!, [...at, 'group']);
+        const group = r.group(e.group, k.subnet.name, name!, [...at, 'group'], k.subnet.task);
         out.push({ ...base, type: 'agents_join', netuid: e.netuid, group });
         break;
       }

@@ -16,6 +16,7 @@ import type { CoinbaseGlobals } from '../../consensus/coinbase/subnetEconomy.ts'
 import type { NumericMode } from '../../consensus/epoch/arithmetic.ts';
 import type { EpochHyperparameters } from '../../consensus/epoch/types.ts';
 import type { StakeDistribution } from './stakeDistribution.ts';
+import type { MlTaskSpec } from '../../agents/ml/mlTaskSpec.ts';
 
 /**
  * The epoch mechanism `chain.mechanism` forces on every subnet (scenarios/README.md, *Mechanisms*);
@@ -100,6 +101,8 @@ export interface PopulationGroup {
   readonly balanceRao: bigint;
   /** The kind's parameters with its defaults filled (see agentKinds.ts). */
   readonly params: Readonly<Record<string, unknown>>;
+  /** The subnet's task (`subnets[].task`) for ML kinds, else null. */
+  readonly task: MlTaskSpec | null;
   /** Stable agent ids `<subnet name>.<group name>.<index>`; the agent's RNG substream is `agent/<id>`. */
   readonly agentIds: readonly string[];
   /** Hotkeys each agent controls (its kind's `keys`); the first is the agent id. */
@@ -129,6 +132,8 @@ export interface ScenarioSubnet {
   readonly replayFile: string | null;
   /** The neuron table the subnet starts from (`subnets[].state`), or null. */
   readonly state: SubnetState | null;
+  /** The Proof-of-Intelligence task of its ML agents (`subnets[].task`), or null. */
+  readonly task: MlTaskSpec | null;
 }
 
 /**
@@ -145,6 +150,8 @@ export interface StateAgentGroup {
   readonly name: string;
   readonly kind: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** The subnet's task for ML kinds, else null. */
+  readonly task: MlTaskSpec | null;
   /** The UIDs it drives, ascending. */
   readonly uids: readonly number[];
   /** `<subnet name>.<group>.<uid>`, one per UID (the agent's RNG substream is `agent/<id>`). */

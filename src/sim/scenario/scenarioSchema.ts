@@ -20,6 +20,7 @@ import { booleanSchema, documented, integer, keyDocOf, nameSchema, strict } from
 import { stakeDistributionSchema } from './stakeDistribution.ts';
 import { sweepSchema } from '../sweep/sweepSchema.ts';
 import { didYouMean } from './suggestName.ts';
+import { mlTaskSchema } from './mlTaskSchema.ts';
 
 /** Chain rules versions this simulator implements (the subtensor commit it was ported from). */
 export const RULES_VERSIONS = ['14bc6f9'] as const;
@@ -111,6 +112,10 @@ export const subnetSchema = strict({
   emission_enabled: documented(booleanSchema().optional(), { type: 'boolean', default: 'true', doc: '`SubnetEmissionEnabled`: whether the subnet receives TAO emission.' }),
   started: documented(booleanSchema().optional(), { type: 'boolean', default: 'true', doc: 'Whether `start_call` has happened at genesis (false = no emission until it does).' }),
   population: documented(z.array(populationGroupSchema).optional(), { type: 'list', default: '[]', doc: 'Agent groups registered at genesis, in UID order after the owner (UID 0).' }),
+  task: documented(mlTaskSchema.optional(), {
+    type: 'mapping',
+    doc: 'The Proof-of-Intelligence task of the subnet’s ML agents (see *ML subnets*): what miners learn and validators measure. Required when the subnet has ML agents.',
+  }),
   replay: documented(z.string().min(1).optional(), {
     type: 'path',
     doc: 'JSON file of explicit per-epoch stakes and weights driving this subnet instead of agents (relative to the scenario file).',

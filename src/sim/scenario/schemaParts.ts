@@ -39,6 +39,12 @@ const RENAMED_KEYS: Readonly<Record<string, string>> = {
   emission_share_rule: " (renamed: use 'emission_rule', same values)",
   liquid_alpha_on: " (did you mean 'liquid_alpha_enabled'?)",
   tempo_blocks: " (did you mean 'tempo'?)",
+  task_kind: " (moved: the task belongs to the subnet — write subnets[].task.kind)",
+  task_seed: " (moved: the task belongs to the subnet — write subnets[].task.seed)",
+  task_input_dim: " (moved: the task belongs to the subnet — write subnets[].task.input_dim)",
+  task_hidden_units: " (moved: the task belongs to the subnet — write subnets[].task.hidden_units)",
+  task_label_noise_sd: " (moved: the task belongs to the subnet — write subnets[].task.label_noise_sd)",
+  task_drift_per_day: " (moved: the task belongs to the subnet — write subnets[].task.drift_per_day)",
 };
 
 /** The pointer RENAMED_KEYS gives for a key, or '' (also for `--set` and `control:` paths). */

@@ -110,7 +110,7 @@ export function addPopulation(world: World, netuid: number, group: PopulationGro
       }
     }
     for (const hk of hotkeys) world.groupOf.set(groupKey(netuid, hk), group.name);
-    const spec: AgentSpec = { id, kind: group.kind, group: group.name, coldkey: id, hotkey: id, hotkeys, netuid, params: group.params };
+    const spec: AgentSpec = { id, kind: group.kind, group: group.name, coldkey: id, hotkey: id, hotkeys, netuid, params: group.params, ...(group.task === null ? {} : { task: group.task }) };
     const agent = createAgent(spec, agentRng);
     const index = world.agents.length;
     world.agents.push({ agent, index, active: true });

@@ -2,15 +2,16 @@
  * The ground truth of a Proof-of-Intelligence subnet, for reports and tests: every ML miner's
  * quality measured on a held-out probe batch that neither miners nor validators ever draw (its
  * own seed), at the current simulated day, with the task of the subnet's ML agents. Quality is
- * 1 − normalised loss (MSE / target variance), clamped at 0: 1 = perfect, 0 = no better than
- * predicting the mean. It reads the world and queries miners side-effect free, so observing a run
- * does not change it.
+ * 1 − the task's normalised loss, clamped at 0: 1 = perfect, 0 = no better than an uninformed
+ * guess (predicting the mean; a uniform distribution over classes). For classification the
+ * accuracy (share of the probe's labels the most probable class gets right) is given too. It reads
+ * the world and queries miners side-effect free, so observing a run does not change it.
  */
-import { MlMiner } from '../../agents/ml/mlMiner.ts';
-import { MlValidator } from '../../agents/ml/mlValidator.ts';
 import { isMlResponder } from '../../agents/ml/mlResponder.ts';
-import { meanSquaredError, targetVariance, type TeacherTask } from '../../agents/ml/teacherTask.ts';
-import { taskDay } from '../../agents/ml/mlTaskParams.ts';
+import { accuracy } from '../../agents/ml/crossEntropy.ts';
+import type { MlTask } from '../../agents/ml/mlTask.ts';
+import { mlTaskOf } from '../../agents/ml/mlTaskOf.ts';
+import { taskDay } from '../../agents/ml/mlTaskSpec.ts';
 import { subnetOf } from '../../consensus/chain/chainState.ts';
 import { Rng } from '../../primitives/rng.ts';
 import { queryUid } from './agentViewOf.ts';
@@ -23,13 +24,15 @@ export interface MlQualityRow {
   readonly hotkey: string;
   readonly group: string;
   readonly quality: number;
+  /** Classification only: share of probe labels its most probable class gets right (rounded to 1e-6). */
+  readonly accuracy?: number;
 }
 
-/** The task of the subnet's first ML agent (miner or validator), or null when it has none. */
-export function subnetTaskOf(world: World, netuid: number): TeacherTask | null {
+/** The task of the subnet's ML agents (the first agent given one), or null when it has none. */
+export function subnetTaskOf(world: World, netuid: number): MlTask | null {
   for (const e of world.agents) {
-    const a = e.agent;
-    if (a.spec.netuid === netuid && (a instanceof MlMiner || a instanceof MlValidator)) return a.task;
+    const task = e.agent.spec.task;
+    if (e.agent.spec.netuid === netuid && task !== undefined) return mlTaskOf(task);
   }
   return null;
 }
@@ -41,7 +44,6 @@ export function mlQualityProbe(world: World, netuid: number): MlQualityRow[] {
   if (task === null || subnet === undefined) return [];
   const day = taskDay(world.state.block, world.scenario.chain.blocksPerDay);
   const probe = task.sample(Rng.fromSeed(`ml-quality-probe/${world.state.block}`), PROBE_BATCH_SIZE, day, false);
-  const variance = targetVariance(probe.targets, probe.count);
   const byHotkey = new Map<string, World['agents'][number]['agent']>();
   for (const e of world.agents) if (e.active && isMlResponder(e.agent)) for (const hk of e.agent.spec.hotkeys) byHotkey.set(hk, e.agent);
   const rows: MlQualityRow[] = [];
@@ -52,9 +54,12 @@ export function mlQualityProbe(world: World, netuid: number): MlQualityRow[] {
     if (agent === undefined || !isMlResponder(agent)) continue;
     // Relayed answers are followed (a copier's quality is what it relays); lateness is ignored here.
     const answer = queryUid(world, netuid, uid, probe.inputs, probe.count, 0);
-    if (answer === null) continue;
-    const quality = Math.max(0, 1 - meanSquaredError(answer.predictions, probe.targets) / variance);
-    rows.push({ uid, hotkey, group: agent.spec.group, quality: Math.round(quality * 1e6) / 1e6 });
+    if (answer === null || answer.predictions.length !== probe.count * task.outputDim) continue;
+    const quality = Math.round(Math.max(0, 1 - task.normalisedLoss(answer.predictions, probe)) * 1e6) / 1e6;
+    if (task.spec.kind === 'classification') {
+      const hits = accuracy(answer.predictions, probe.targets, probe.count, task.outputDim);
+      rows.push({ uid, hotkey, group: agent.spec.group, quality, accuracy: Math.round(hits * 1e6) / 1e6 });
+    } else rows.push({ uid, hotkey, group: agent.spec.group, quality });
   }
   return rows;
 }

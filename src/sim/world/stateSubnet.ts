@@ -24,7 +24,17 @@ export function addStateNeurons(world: World, s: ScenarioSubnet, st: SubnetState
     if (entry === undefined) return;
     const { group, id } = entry;
     world.groupOf.set(groupKey(s.netuid, x.hotkey), group.name);
-    const spec: AgentSpec = { id, kind: group.kind, group: group.name, coldkey: x.coldkey, hotkey: x.hotkey, hotkeys: [x.hotkey], netuid: s.netuid, params: group.params };
+    const spec: AgentSpec = {
+      id,
+      kind: group.kind,
+      group: group.name,
+      coldkey: x.coldkey,
+      hotkey: x.hotkey,
+      hotkeys: [x.hotkey],
+      netuid: s.netuid,
+      params: group.params,
+      ...(group.task === null ? {} : { task: group.task }),
+    };
     const agent = createAgent(spec, world.rng.stream(`agent/${id}`));
     const index = world.agents.length;
     world.agents.push({ agent, index, active: true });

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initMlBackend } from '../../../src/agents/ml/mlBackend.ts';
+import { ML_TASK_KINDS } from '../../../src/agents/ml/mlKinds.ts';
+import { mlTaskSpec } from '../../../src/agents/ml/mlTaskSpec.ts';
 import { AGENT_FACTORIES, agentFactoryFor, createAgent } from '../../../src/agents/registry.ts';
 import { AssertionError } from '../../../src/primitives/assert.ts';
 import { Rng } from '../../../src/primitives/rng.ts';
@@ -21,7 +23,9 @@ describe('agent registry', () => {
       const params = AGENT_KINDS[kind]!.params.parse({});
       // As many hotkeys as the kind controls (a sybil owner several), as the world gives it.
       const hotkeys = Array.from({ length: agentKeysOf(kind, params).hotkeys }, (_v, k) => (k === 0 ? 'hk1' : `hk1.h${k}`));
-      const spec = { id: `sn1.${kind}.0`, kind, group: 'g', coldkey: 'ck', hotkey: 'hk1', hotkeys, netuid: 1, params };
+      // ML kinds get their subnet's task, as the scenario loader gives it to them.
+      const task = ML_TASK_KINDS.has(kind) ? { task: mlTaskSpec('regression', 'registry') } : {};
+      const spec = { id: `sn1.${kind}.0`, kind, group: 'g', coldkey: 'ck', hotkey: 'hk1', hotkeys, netuid: 1, params, ...task };
       const agent = createAgent(spec, Rng.fromSeed(`agent/${spec.id}`));
       expect(agent.spec).toBe(spec);
       const w = fakeWorld(fakeSubnet(4, { served: [0.5, null, 0.7, 0.2] }), 1);

@@ -9,9 +9,12 @@ import type { AgentView } from '../../../../src/agents/agentView.ts';
 import { Rng } from '../../../../src/primitives/rng.ts';
 import { AGENT_KINDS } from '../../../../src/sim/scenario/agentKinds.ts';
 import { fakeSubnet, fakeWorld, viewAt } from '../fakeAgentView.ts';
+import { mlTaskSpec } from '../../../../src/agents/ml/mlTaskSpec.ts';
+
+const TASK = mlTaskSpec('regression', 'task');
 
 function spec(kind: string, id: string, hotkey: string, params: Record<string, unknown>) {
-  return { id, kind, group: 'g', coldkey: `ck-${hotkey}`, hotkey, hotkeys: [hotkey], netuid: 1, params: AGENT_KINDS[kind]!.params.parse(params) };
+  return { id, kind, group: 'g', coldkey: `ck-${hotkey}`, hotkey, hotkeys: [hotkey], netuid: 1, params: AGENT_KINDS[kind]!.params.parse(params), task: TASK };
 }
 
 describe('miner.ml and validator.ml', () => {
@@ -112,5 +115,30 @@ describe('the adversarial ML miners', () => {
     expect(lossesWith(false).has(2)).toBe(false);
     const accepting = lossesWith(true);
     expect(accepting.get(2)).toBe(accepting.get(1));
+  });
+
+  it('on a classification task, answers are class distributions and validator.ml scores a learner below a random miner', () => {
+    const classification = mlTaskSpec('classification', 'cls', { classes: 3 });
+    const withTask = (kind: string, id: string, hotkey: string, params: Record<string, unknown>) => ({ ...spec(kind, id, hotkey, params), task: classification });
+    const learner = new MlMiner(withTask('miner.ml', 'l', 'hk1', { steps_per_tempo: 150 }), Rng.fromSeed('l'));
+    const random = new MlRandomMiner(withTask('miner.ml_random', 'r', 'hk2', {}), Rng.fromSeed('r'));
+    const world = fakeWorld(fakeSubnet(3, { served: [null, null, null] }), 1);
+    const subnet = world.subnets[0]!;
+    subnet.hotkeys = ['val', 'hk1', 'hk2'];
+    subnet.validatorPermit = [true, false, false];
+    learner.act(viewAt(world, 1));
+    const answer = random.answerQuery(x, 16, 3).predictions;
+    expect(answer.length).toBe(16 * 3);
+    for (let i = 0; i < 16; i++) expect(Math.abs(answer[i * 3]! + answer[i * 3 + 1]! + answer[i * 3 + 2]! - 1)).toBeLessThan(0.002);
+    const v = new MlValidator(withTask('validator.ml', 'v', 'val', {}), Rng.fromSeed('v'));
+    const view = (block: number): AgentView => ({
+      ...viewAt(world, block),
+      self: { ...viewAt(world, block).self, uid: 0 },
+      query: (_n, uid, inputs, count) => (uid === 1 ? learner.answerQuery(inputs, count) : uid === 2 ? random.answerQuery(inputs, count, block) : null),
+    });
+    v.act(view(v.act(view(1)).nextBlock!));
+    const losses = v.losses();
+    expect(losses.get(1)!).toBeLessThan(0.5);
+    expect(losses.get(2)!).toBeGreaterThan(1);
   });
 });
