@@ -6,8 +6,10 @@
  *   classification) and mean share of the subnet's incentive over the epochs after warm-up, next
  *   to the group's quality rank among the ML groups.
  * - Rank correlation, per subnet: the Spearman correlation between the miners' quality and their
- *   incentive — mean, range and share of positive epochs after warm-up. Relaying copiers are
- *   excluded from this one (their quality is the quality they relay, not their own).
+ *   incentive — mean, range and share of positive epochs after warm-up — over the miners that
+ *   answer themselves: relaying copiers are left out (their quality is what they relay, so
+ *   whether they are paid is the copier verdict's question). The event's own correlation, with
+ *   them, is given as a last column.
  * - Copier verdict, per copier group: "caught" when it earned no incentive in any epoch after
  *   warm-up, otherwise "not caught" with what it earned against the miners it relays. The chain
  *   sees only weights, so the verdict is what the validators' rule (late answers dropped or
@@ -20,6 +22,7 @@
 import type { MlQualityEpoch } from './readMlQuality.ts';
 import type { Table } from './reportDocument.ts';
 import type { GroupRow } from './runTables.ts';
+import { spearmanCorrelation } from '../sim/run/spearmanCorrelation.ts';
 
 export const WARMUP_EPOCHS = 3;
 export const ML_COPIER_KIND = 'miner.ml_copier';
@@ -122,10 +125,17 @@ export function mlQualityTables(epochs: readonly MlQualityEpoch[], groups: reado
     },
     {
       heading: `${prefix}Proof-of-Intelligence: rank correlation of quality and incentive`,
-      note: 'Spearman correlation between the miners’ held-out quality and their incentive at each recorded epoch after warm-up (relaying copiers included as recorded; see the copier verdict).',
-      columns: ['netuid', 'warmup_epochs', 'epochs', 'mean_spearman', 'min_spearman', 'max_spearman', 'epochs_positive'],
+      note: 'Spearman correlation between the held-out quality and the incentive of the miners that answer themselves (relaying copiers left out: see the copier verdict), at each recorded epoch after warm-up; the last column is the mean with the copiers in.',
+      columns: ['netuid', 'warmup_epochs', 'epochs', 'mean_spearman', 'min_spearman', 'max_spearman', 'epochs_positive', 'mean_spearman_with_copiers'],
       rows: [...bySubnet].sort((a, b) => a[0] - b[0]).map(([netuid, list]) => {
-        const rho = list.map((e) => e.spearman).filter((x): x is number => x !== null);
+        const copierGroups = new Set(summaries.filter((s) => s.netuid === netuid && s.kind === ML_COPIER_KIND).map((s) => s.group));
+        const rho = list
+          .map((e) => {
+            const own = e.miners.filter((m) => !copierGroups.has(m.group));
+            return spearmanCorrelation(own.map((m) => m.quality), own.map((m) => m.incentiveShare));
+          })
+          .filter((x) => !Number.isNaN(x));
+        const withCopiers = list.map((e) => e.spearman).filter((x): x is number => x !== null);
         return [
           String(netuid),
           String(warmup(netuid)),
@@ -134,6 +144,7 @@ export function mlQualityTables(epochs: readonly MlQualityEpoch[], groups: reado
           rho.length === 0 ? '' : fixed(Math.min(...rho), 3),
           rho.length === 0 ? '' : fixed(Math.max(...rho), 3),
           `${rho.filter((x) => x > 0).length} of ${rho.length}`,
+          fixed(mean(withCopiers), 3),
         ];
       }),
     },

@@ -53,8 +53,8 @@ function runNotebooks(outDir: string, files: readonly string[]): { status: numbe
 }
 
 describe('the committed notebooks', () => {
-  it('are the three documented in the README', () => {
-    expect(NOTEBOOKS).toEqual(['emission-tuning.ipynb', 'quickstart.ipynb', 'weight-copying.ipynb']);
+  it('are the four documented in the README', () => {
+    expect(NOTEBOOKS).toEqual(['emission-tuning.ipynb', 'proof-of-intelligence.ipynb', 'quickstart.ipynb', 'weight-copying.ipynb']);
   });
 
   it.each(NOTEBOOKS)('%s uses the Deno kernel and is committed without outputs', (name) => {

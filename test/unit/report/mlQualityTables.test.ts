@@ -39,8 +39,9 @@ describe('the Proof-of-Intelligence report tables', () => {
     expect(quality!.rows.map((r) => r[1])).toEqual(['copiers', 'good', 'bad']);
     const good = quality!.rows.find((r) => r[1] === 'good')!;
     expect(good.slice(2)).toEqual(['miner.ml', '2', '0.9000', '90.00 %', '7 of 7']);
-    // The warm-up epochs' correlation (−1) is not averaged in.
-    expect(rank!.rows).toEqual([['1', String(WARMUP_EPOCHS), '7', '0.800', '0.800', '0.800', '7 of 7']]);
+    // Without the copier, incentive is in exactly the order of quality; the event's own correlation
+    // (with the copier) is averaged over the epochs after warm-up only (the warm-up's −1 is not in).
+    expect(rank!.rows).toEqual([['1', String(WARMUP_EPOCHS), '7', '1.000', '1.000', '1.000', '7 of 7', '0.800']]);
     expect(verdict!.rows[0]).toEqual(['1', 'copiers', 'dropped', '0.9000', '0.00 %', '0 of 7', 'caught: earned no incentive after warm-up']);
   });
 
