@@ -1,7 +1,7 @@
 /**
- * `node --import tsx bench/mlSubnet.ts [--epochs N]`: the Proof-of-Intelligence scenario
- * (scenarios/ml/proof-of-intelligence.yaml, 38 ML miners + 8 ML validators) on the tfjs wasm
- * backend, for N epochs (default 20): simulated epochs per minute of the whole world loop, and
+ * `node --import tsx bench/mlSubnet.ts [--epochs N] [--scenario FILE]`: a Proof-of-Intelligence
+ * scenario (default scenarios/ml/proof-of-intelligence.yaml, 38 ML miners + 8 ML validators) on the
+ * tfjs wasm backend, for N epochs (default 20): simulated epochs per minute of the whole world loop, and
  * training steps per second (Adam steps of every miner over the run's wall time, and over the time
  * spent inside training alone). Timing lives here only — tests never assert wall-clock time.
  */
@@ -18,7 +18,7 @@ import { runScenario } from '../src/sim/run/runScenario.ts';
 import { loadScenario } from '../src/sim/scenario/loadScenario.ts';
 import type { World } from '../src/sim/world/world.ts';
 
-const { values } = parseArgs({ options: { epochs: { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { epochs: { type: 'string', default: '20' }, scenario: { type: 'string', default: 'scenarios/ml/proof-of-intelligence.yaml' } } });
 const epochs = Number(values.epochs);
 
 await initMlBackend();
@@ -35,7 +35,7 @@ for (let i = 0; i < steps; i++) mlp.trainStep(batches[i % 64]!.inputs, batches[i
 const isolatedStepsPerSecond = steps / ((performance.now() - t0) / 1000);
 mlp.dispose();
 
-const scenario = loadScenario(new URL('../scenarios/ml/proof-of-intelligence.yaml', import.meta.url).pathname);
+const scenario = loadScenario(new URL(`../${values.scenario}`, import.meta.url).pathname);
 const tempo = scenario.subnets[0]!.rules.hyperparameters.tempoBlocks;
 let last: World | null = null;
 const start = performance.now();
@@ -52,7 +52,7 @@ console.log(
   JSON.stringify(
     {
       bench: 'ml_subnet',
-      scenario: 'scenarios/ml/proof-of-intelligence.yaml',
+      scenario: values.scenario,
       epochs: summary.epochs,
       blocks: summary.blocks,
       wall_seconds: Number(seconds.toFixed(2)),

@@ -10,8 +10,8 @@
  *  - the consensus-guarantees retention maps on one thread (bench/retentionMap.ts): the whole
  *    baseline study in float mode and one chain-mode map, in seconds and grid points per second;
  *  - the full retention map through `yumalab sweep` with 1 and 2 worker threads (bench/retentionSweep.ts);
- *  - the Proof-of-Intelligence ML subnet (bench/mlSubnet.ts): simulated epochs per minute and
- *    tfjs training steps per second.
+ *  - the Proof-of-Intelligence ML subnets (bench/mlSubnet.ts; the regression and the
+ *    classification scenario): simulated epochs per minute and tfjs training steps per second.
  * Each figure is the median of several timed rounds after a warm-up. Timing lives here only —
  * tests never assert wall-clock time.
  */
@@ -197,9 +197,11 @@ function main(): void {
   // The Proof-of-Intelligence subnet (bench/mlSubnet.ts, tfjs on wasm): its own process, JSON out.
   const ml: Record<string, unknown>[] = [];
   if (values.filter === undefined || 'ml-subnet'.includes(values.filter)) {
-    const args = ['--import', 'tsx', join(import.meta.dirname, 'mlSubnet.ts'), '--epochs', values.quick ? '5' : '20'];
-    ml.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as Record<string, unknown>);
-    if (!values.json) process.stderr.write('  measured ml-subnet\n');
+    for (const scenario of ['scenarios/ml/proof-of-intelligence.yaml', 'scenarios/ml/classification.yaml']) {
+      const args = ['--import', 'tsx', join(import.meta.dirname, 'mlSubnet.ts'), '--epochs', values.quick ? '5' : '20', '--scenario', scenario];
+      ml.push(JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as Record<string, unknown>);
+      if (!values.json) process.stderr.write(`  measured ml-subnet ${scenario}\n`);
+    }
   }
   const results: BenchResult[] = [];
   for (const workload of WORKLOADS) {

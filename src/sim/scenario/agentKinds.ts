@@ -402,7 +402,7 @@ const validatorMlParams = strict({
     type: 'number',
     unit: 'normalised loss',
     default: '0',
-    doc: 'Standard deviation of Gaussian noise added to each measured loss (MSE / target variance), clamped at 0.',
+    doc: 'Standard deviation of Gaussian noise added to each measured normalised loss (the task’s: MSE / target variance or cross-entropy / ln classes), clamped at 0.',
   }),
   scoring: documented(z.enum(['softmax', 'rank']).default('softmax'), {
     type: 'softmax | rank',
