@@ -10,6 +10,8 @@
  *   answer themselves: relaying copiers are left out (their quality is what they relay, so
  *   whether they are paid is the copier verdict's question). The event's own correlation, with
  *   them, is given as a last column.
+ * - Per miner (UID): its mean quality and mean incentive share after warm-up, and its rank by
+ *   each (1 = best; ties share the better rank) — every miner's quality against its pay.
  * - Copier verdict, per copier group: "caught" when it earned no incentive in any epoch after
  *   warm-up, otherwise "not caught" with what it earned against the miners it relays. The chain
  *   sees only weights, so the verdict is what the validators' rule (late answers dropped or
@@ -93,6 +95,55 @@ export function summariseGroups(epochs: readonly MlQualityEpoch[], groups: reado
   return out;
 }
 
+/** 1-based rank of each value, largest first; equal values share the better rank. */
+function ranksDescending(values: readonly number[]): number[] {
+  return values.map((v) => 1 + values.filter((w) => w > v).length);
+}
+
+function perMinerTable(bySubnet: ReadonlyMap<number, readonly MlQualityEpoch[]>, prefix: string, classification: boolean): Table {
+  const rows: string[][] = [];
+  for (const [netuid, list] of [...bySubnet].sort((a, b) => a[0] - b[0])) {
+    // A UID is one miner while its group stays the same (a pruned UID re-registered by another agent is another miner).
+    const miners = new Map<string, { uid: number; group: string; quality: number[]; accuracy: number[]; share: number[] }>();
+    for (const e of list) {
+      for (const m of e.miners) {
+        const key = `${m.uid}/${m.group}`;
+        const x = miners.get(key) ?? { uid: m.uid, group: m.group, quality: [], accuracy: [], share: [] };
+        x.quality.push(m.quality);
+        if (m.accuracy !== undefined) x.accuracy.push(m.accuracy);
+        x.share.push(m.incentiveShare);
+        miners.set(key, x);
+      }
+    }
+    const all = [...miners.values()];
+    const quality = all.map((m) => mean(m.quality));
+    const share = all.map((m) => mean(m.share));
+    const qualityRank = ranksDescending(quality);
+    const shareRank = ranksDescending(share);
+    all
+      .map((m, i) => ({ m, i }))
+      .sort((a, b) => quality[b.i]! - quality[a.i]! || a.m.uid - b.m.uid)
+      .forEach(({ m, i }) =>
+        rows.push([
+          String(netuid),
+          String(m.uid),
+          m.group,
+          fixed(quality[i]!, 4),
+          ...(classification ? [m.accuracy.length === 0 ? '' : fixed(mean(m.accuracy), 4)] : []),
+          percent(share[i]!),
+          String(qualityRank[i]),
+          String(shareRank[i]),
+        ]),
+      );
+  }
+  return {
+    heading: `${prefix}Proof-of-Intelligence: every miner`,
+    note: 'Per miner (UID and group), over the recorded epochs after warm-up: mean held-out quality, mean share of the subnet’s incentive, and its rank by each within the subnet (1 = best). Where incentive follows quality the two ranks agree.',
+    columns: ['netuid', 'uid', 'group', 'quality', ...(classification ? ['accuracy'] : []), 'incentive_share', 'quality_rank', 'incentive_rank'],
+    rows,
+  };
+}
+
 const fixed = (x: number, digits: number): string => (Number.isFinite(x) ? x.toFixed(digits) : '');
 const percent = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(2)} %` : '');
 
@@ -149,6 +200,7 @@ export function mlQualityTables(epochs: readonly MlQualityEpoch[], groups: reado
       }),
     },
   ];
+  tables.push(perMinerTable(bySubnet, prefix, classification));
   const copiers = summaries.filter((s) => s.kind === ML_COPIER_KIND);
   if (copiers.length > 0) {
     tables.push({

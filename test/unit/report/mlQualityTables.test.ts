@@ -35,7 +35,7 @@ describe('the Proof-of-Intelligence report tables', () => {
   });
 
   it('list groups by quality with their incentive share, and the correlation after warm-up only', () => {
-    const [quality, rank, verdict] = mlQualityTables(epochs(10, 0, 0, 'dropped'), GROUPS, '');
+    const [quality, rank, , verdict] = mlQualityTables(epochs(10, 0, 0, 'dropped'), GROUPS, '');
     expect(quality!.rows.map((r) => r[1])).toEqual(['copiers', 'good', 'bad']);
     const good = quality!.rows.find((r) => r[1] === 'good')!;
     expect(good.slice(2)).toEqual(['miner.ml', '2', '0.9000', '90.00 %', '7 of 7']);
@@ -46,7 +46,7 @@ describe('the Proof-of-Intelligence report tables', () => {
   });
 
   it('say a copier paid after warm-up is not caught, with what it earned against the group it relays', () => {
-    const verdict = mlQualityTables(epochs(10, 0.3, 5, 'scored'), GROUPS, '')[2]!;
+    const verdict = mlQualityTables(epochs(10, 0.3, 5, 'scored'), GROUPS, '')[3]!;
     const row = verdict.rows[0]!;
     expect(row[2]).toBe('scored');
     expect(row[5]).toBe('5 of 7');
@@ -55,7 +55,18 @@ describe('the Proof-of-Intelligence report tables', () => {
 
   it('have no copier verdict without copiers, and no tables without ml_quality events', () => {
     const noCopier = epochs(5, 0, 0, 'dropped').map((e) => ({ ...e, miners: e.miners.filter((m) => m.group !== 'copiers') }));
-    expect(mlQualityTables(noCopier, GROUPS, '').map((t) => t.heading)).toHaveLength(2);
+    expect(mlQualityTables(noCopier, GROUPS, '').map((t) => t.heading)).toHaveLength(3);
     expect(mlQualityTables([], GROUPS, '')).toEqual([]);
+  });
+
+  it('rank every miner by quality and by pay after warm-up (ties share the better rank)', () => {
+    const perMiner = mlQualityTables(epochs(10, 0, 0, 'dropped'), GROUPS, '')[2]!;
+    expect(perMiner.columns).toEqual(['netuid', 'uid', 'group', 'quality', 'incentive_share', 'quality_rank', 'incentive_rank']);
+    expect(perMiner.rows).toEqual([
+      ['1', '1', 'good', '0.9000', '45.00 %', '1', '1'],
+      ['1', '2', 'good', '0.9000', '45.00 %', '1', '1'],
+      ['1', '4', 'copiers', '0.9000', '0.00 %', '1', '4'],
+      ['1', '3', 'bad', '0.1000', '10.00 %', '4', '3'],
+    ]);
   });
 });
