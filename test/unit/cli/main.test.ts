@@ -261,6 +261,14 @@ describe('yumalab validate', () => {
     expect(r.err).toEqual([`${file}:4:1: extra: unknown key 'extra'`]);
   });
 
+  it('checks the files with --set overrides applied, as run would read them', () => {
+    expect(run('validate', BASELINE, '--set', 'subnets.0.hyperparameters.kappa=0.6')).toEqual({ code: 0, out: [`OK ${BASELINE}`], err: [] });
+    const r = run('validate', BASELINE, '--set', 'subnets.0.tempo=0');
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/subnets\.0\.tempo: tempo must be ≥ 1 block, got 0$/);
+  });
+
   it('rejects a call without files and prints its usage with --help', () => {
     expect(run('validate')).toEqual({ code: 2, out: [], err: ['yumalab validate: validate: give at least one scenario file'] });
     expect(run('validate', '--help').out[0]).toMatch(/^usage: yumalab validate/);
