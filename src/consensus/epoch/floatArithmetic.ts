@@ -15,6 +15,19 @@ export function floatProportionToU16(x: number): number {
   return v > 65535 ? 65535 : v;
 }
 
+/**
+ * floor(x · E) in rao for a fraction x, float mode; `e` is Number(E). Exported for the fused float
+ * epoch (fusedFloatEpoch.ts), which must give the same bigint for the same fraction.
+ */
+export function floatShareRao(x: number, e: number, emissionRao: bigint): bigint {
+  if (!(x > 0)) return 0n;
+  // Number(E) may round E up near 2^64, and a share never exceeds the emission itself. A
+  // double below e = Number(E) is at most the double just below e, which is below E.
+  const f = Math.floor(x * e);
+  // BigInt of a small integer (a V8 Smi, below 2^30) is about twice as fast as of a double.
+  return f >= e ? emissionRao : f < 0x40000000 ? BigInt(f | 0) : BigInt(f);
+}
+
 function floatNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float64Array {
   const tw = Number(inputs.taoWeightRaw) / U64_MAX_FLOAT;
   const threshold = Number(inputs.stakeThresholdRao);
@@ -53,18 +66,7 @@ export const floatArithmetic: EpochArithmetic = {
   emissionRao(fractions: Float64Array, emissionRao: bigint): bigint[] {
     const e = Number(emissionRao);
     const out = new Array<bigint>(fractions.length);
-    for (let i = 0; i < fractions.length; i++) {
-      const x = fractions[i]!;
-      if (!(x > 0)) {
-        out[i] = 0n;
-        continue;
-      }
-      // Number(E) may round E up near 2^64, and a share never exceeds the emission itself. A
-      // double below e = Number(E) is at most the double just below e, which is below E.
-      const f = Math.floor(x * e);
-      // BigInt of a small integer (a V8 Smi, below 2^30) is about twice as fast as of a double.
-      out[i] = f >= e ? emissionRao : f < 0x40000000 ? BigInt(f | 0) : BigInt(f);
-    }
+    for (let i = 0; i < fractions.length; i++) out[i] = floatShareRao(fractions[i]!, e, emissionRao);
     return out;
   },
   alphaForDistance(d, alphaLow, alphaHigh, steepnessOverMinus100) {

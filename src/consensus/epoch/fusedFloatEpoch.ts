@@ -1,0 +1,395 @@
+/**
+ * The `float` epoch of the chain's variants (`yuma2`, `yuma3`, with or without liquid alpha) as
+ * one routine, with the per-uid and per-entry loops of the steps fused. Why: at (V, M) =
+ * (64, 256) the step pipeline walks the same uids and weights twenty-odd times, allocating arrays
+ * between the steps, and issue 2 asks for 25,000 float epochs/s there.
+ *
+ * The step pipeline (runEpoch.ts, steps/) stays the definition. This routine performs the same
+ * float64 operations on the same operands in the same order — every sum is taken in the order the
+ * pipeline takes it — so its result is bit-identical, trace included
+ * (test/consensus/epoch/fusedFloatEpoch.test.ts compares every element with Object.is). It only
+ * handles the usual shape of stored rows: n rows, well-formed offsets, columns strictly ascending
+ * and < n, u16 values other than −0 (whose sign the pipeline keeps on some paths only). For
+ * anything else it returns null and the caller runs the pipeline, which also raises the
+ * pipeline's errors.
+ */
+import type { Arena } from '../../primitives/arena.ts';
+import { floatArithmetic, floatProportionToU16, floatShareRao } from './floatArithmetic.ts';
+import { fusedFloatBondsYuma2, fusedFloatBondsYuma3, hasRowFrame, isPlainU16 } from './fusedFloatBonds.ts';
+import { isTopk, type MathContext } from './math.ts';
+import type { SparseMatrix } from './sparseMatrix.ts';
+import { activityCutoffBlocks } from './steps/activity.ts';
+import { lastTempoBlock } from './steps/bondsLoad.ts';
+import { commitRevealMaskBlocks } from './steps/weights.ts';
+import type { EpochInputs, EpochOutput } from './types.ts';
+import { selectWeighted } from './weightedMedian.ts';
+
+/** The built-in variants this routine reproduces. */
+export type FusedFloatVariant = 'yuma2' | 'yuma3';
+
+/**
+ * Runs the whole float epoch of `variant` with memory from `mem` (already reset by the caller), or
+ * returns null when the inputs are outside the shape described above.
+ */
+export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVariant, mem: Arena): EpochOutput | null {
+  const n = inputs.n;
+  // What makeWork asserts and what loadStoredRows would rebuild: the pipeline handles (or rejects) those.
+  if (!Number.isInteger(n) || n < 0 || n > 65535) return null;
+  const { blockAtRegistration: bar, alphaStakeRao, rootStakeRao, lastUpdate, currentBlock } = inputs;
+  if (bar.length !== n || alphaStakeRao.length !== n || rootStakeRao.length !== n) return null;
+  if (!hasRowFrame(inputs.weights, n) || !hasRowFrame(inputs.bonds, n)) return null;
+  const h = inputs.hyperparameters;
+  const owner = inputs.ownerUid;
+  const cx: MathContext = { ar: floatArithmetic, mem };
+
+  // stake and validatorPermits steps: the same functions.
+  const stake = floatArithmetic.normalizedStake(
+    { alphaStakeRao, rootStakeRao, taoWeightRaw: h.taoWeightRaw, stakeThresholdRao: h.stakeThresholdRao, ownerUid: owner },
+    n,
+    mem,
+  );
+  const newValidatorPermit = isTopk(cx, stake, h.maxAllowedValidators, true);
+  if (owner !== null && owner < n) newValidatorPermit[owner] = true;
+
+  // One pass over the uids: activity, current permits, active stake before normalisation, the
+  // stored stake as u16, the latest registration (outdated mask) and the bond columns masked as
+  // recently registered.
+  const cutoff = activityCutoffBlocks(h.activityCutoffFactorMilli, h.tempoBlocks);
+  const storedPermit = inputs.validatorPermit;
+  const masksPermits = storedPermit.length > 0;
+  const ownerPermitForced = owner !== null && owner < n && owner < storedPermit.length;
+  const lastTempo = lastTempoBlock(inputs);
+  const active = new Array<boolean>(n);
+  const permitted = mem.u8(n);
+  const bondColumnMasked = mem.u8(n);
+  const activeStake = mem.f64(n);
+  const stakeWeightU16 = mem.u16(n);
+  let latestRegistration = 0;
+  let activeSum = 0;
+  for (let i = 0; i < n; i++) {
+    const isActive = !((lastUpdate[i] ?? 0) + cutoff < currentBlock);
+    active[i] = isActive;
+    const hasPermit = storedPermit[i] === true || (ownerPermitForced && i === owner);
+    if (hasPermit) permitted[i] = 1;
+    const s = stake[i]!;
+    if (s > 0) stakeWeightU16[i] = floatProportionToU16(s);
+    const a = !isActive || (masksPermits && !hasPermit) ? 0 : s;
+    activeStake[i] = a;
+    activeSum += a;
+    const registered = bar[i]!;
+    if (registered > latestRegistration) latestRegistration = registered;
+    if (lastTempo <= registered) bondColumnMasked[i] = 1;
+  }
+  // normalize(active stake), and the consensus voters: uids with positive active stake.
+  let voterCount = 0;
+  let positiveSum = 0;
+  for (let i = 0; i < n; i++) {
+    let a = activeStake[i]!;
+    if (activeSum !== 0) activeStake[i] = a = a / activeSum;
+    if (a > 0) {
+      voterCount++;
+      positiveSum += a;
+    }
+  }
+  const kappa = h.kappaU16 / 65535;
+  let voterStake: Float64Array | null = null;
+  let stakeSum = 0;
+  if (voterCount > 0) {
+    voterStake = mem.f64(n);
+    for (let i = 0; i < n; i++) {
+      const s = activeStake[i]!;
+      if (s > 0) stakeSum += voterStake[i] = s / positiveSum;
+    }
+  }
+  const minority = stakeSum - kappa;
+  const nonZeroCount = mem.i32(n);
+  const nonZeroStake = mem.f64(n);
+
+  // The weights pipeline (load, the four masks, row normalisation) in one pass per row, counting
+  // the voters' non-zero scores per column for the median as it writes them. While no entry has
+  // been dropped the result shares the stored structure, as the pipeline's does.
+  const crMask =
+    h.commitRevealWeightsEnabled && inputs.commits.length > 0
+      ? commitRevealMaskBlocks(inputs.commits, n, inputs.currentEpochIndex, h.revealPeriodEpochs, mem)
+      : null;
+  const { rowStart: wStart, col: wCol, val: wVal } = inputs.weights;
+  const storedCount = wVal.length;
+  const normVal = mem.f64(storedCount);
+  let outStart = wStart;
+  let outCol = wCol;
+  let compact = false;
+  let anyNegative = false;
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    const start = wStart[i]!;
+    const end = wStart[i + 1]!;
+    if (end < start) return null;
+    const rowPermitted = permitted[i] === 1;
+    const selfMasked = i !== owner;
+    const updated = lastUpdate[i] ?? 0;
+    const outdatedPossible = !(updated > latestRegistration);
+    const commitBlock = crMask === null ? Infinity : crMask[i]!;
+    let previous = -1;
+    let sum = 0;
+    let dropped = 0;
+    for (let k = start; k < end; k++) {
+      const x = wVal[k]!;
+      if (!isPlainU16(x)) return null;
+      const j = wCol[k]!;
+      if (j <= previous || j >= n) return null;
+      previous = j;
+      const registered = bar[j]!;
+      if (rowPermitted && !(selfMasked && j === i) && !(outdatedPossible && updated <= registered) && !(commitBlock < registered)) sum += x;
+      else dropped++;
+    }
+    if (dropped > 0 && !compact) {
+      // First dropped entry: from here on the kept entries are packed into new arrays.
+      compact = true;
+      outStart = mem.i32(n + 1);
+      outStart.set(wStart.subarray(0, i + 1));
+      outCol = mem.i32(storedCount);
+      outCol.set(wCol.subarray(0, p));
+    }
+    // u16 sums are exact, so the kept sum is the pipeline's whichever way it was taken.
+    const inverse = sum > 0 ? 1 / sum : 0;
+    const s = voterStake === null ? 0 : voterStake[i]!;
+    for (let k = start; k < end; k++) {
+      const j = wCol[k]!;
+      if (dropped > 0) {
+        const registered = bar[j]!;
+        if (!(rowPermitted && !(selfMasked && j === i) && !(outdatedPossible && updated <= registered) && !(commitBlock < registered))) continue;
+      }
+      const v = wVal[k]! * inverse;
+      if (compact) outCol[p] = j;
+      normVal[p++] = v;
+      if (s !== 0 && v !== 0) {
+        nonZeroCount[j]!++;
+        nonZeroStake[j]! += s;
+        if (v < 0) anyNegative = true;
+      }
+    }
+    if (compact) outStart[i + 1] = p;
+  }
+  const weights: SparseMatrix = compact
+    ? { rowCount: n, rowStart: outStart, col: outCol.subarray(0, p), val: normVal.subarray(0, p) }
+    : { rowCount: n, rowStart: wStart, col: wCol, val: normVal };
+
+  const consensus = mem.f64(n);
+  const consensusU16 = mem.u16(n);
+  const anyConsensus = voterStake !== null && weightedMedianColumns(mem, weights, voterStake, voterCount, stakeSum, minority, anyNegative, nonZeroCount, nonZeroStake, consensus, consensusU16);
+
+  // Clipping, validator trust, ranks and the weights for bonds in one pass over the weights.
+  const ratio = h.bondsPenaltyU16 / 65535;
+  const interpolate = ratio !== 0 && ratio !== 1;
+  const count = p;
+  const { rowStart: nStart, col: nCol } = weights;
+  const clipStart = mem.i32(n + 1);
+  const clipCol = mem.i32(count);
+  const clipVal = mem.f64(count);
+  const mixStart = interpolate ? mem.i32(n + 1) : clipStart;
+  const mixCol = interpolate ? mem.i32(count) : clipCol;
+  const mixVal = interpolate ? mem.f64(count) : clipVal;
+  const validatorTrust = mem.f64(n);
+  const validatorTrustU16 = mem.u16(n);
+  const incentive = mem.f64(n);
+  let q = 0;
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    const a = activeStake[i]!;
+    let rowSum = 0;
+    for (let k = nStart[i]!, end = nStart[i + 1]!; k < end; k++) {
+      const j = nCol[k]!;
+      const v = normVal[k]!;
+      const t = consensus[j]!;
+      let c = v;
+      let kept = true;
+      if (t < v) {
+        c = t;
+        kept = t > 0;
+      }
+      if (kept) {
+        clipCol[q] = j;
+        clipVal[q++] = c;
+        rowSum += c;
+        incentive[j]! += a * c;
+      }
+      if (interpolate) {
+        const mixed = v + ratio * ((kept ? c : 0) - v);
+        if (mixed > 0) {
+          mixCol[r] = j;
+          mixVal[r++] = mixed;
+        }
+      }
+    }
+    clipStart[i + 1] = q;
+    if (interpolate) mixStart[i + 1] = r;
+    validatorTrust[i] = rowSum;
+    if (rowSum > 0) validatorTrustU16[i] = floatProportionToU16(rowSum);
+  }
+  const clippedWeights: SparseMatrix = { rowCount: n, rowStart: clipStart, col: clipCol.subarray(0, q), val: clipVal.subarray(0, q) };
+  const weightsForBonds: SparseMatrix =
+    ratio === 0
+      ? weights
+      : interpolate
+        ? { rowCount: n, rowStart: mixStart, col: mixCol.subarray(0, r), val: mixVal.subarray(0, r) }
+        : clippedWeights;
+  let rankSum = 0;
+  for (let j = 0; j < n; j++) rankSum += incentive[j]!;
+  if (rankSum !== 0) for (let j = 0; j < n; j++) incentive[j] = incentive[j]! / rankSum;
+
+  const bonds =
+    variant === 'yuma2'
+      ? fusedFloatBondsYuma2(inputs, mem, weightsForBonds, activeStake, incentive, bondColumnMasked, newValidatorPermit)
+      : fusedFloatBondsYuma3(inputs, mem, weightsForBonds, activeStake, incentive, consensus, anyConsensus, bondColumnMasked, newValidatorPermit);
+  if (bonds === null) return null;
+  const dividends = bonds.dividends;
+
+  // normalize(dividends), then the emission step: Σ(I + D) and the three shares.
+  let dividendSum = 0;
+  for (let i = 0; i < n; i++) dividendSum += dividends[i]!;
+  const combined = mem.f64(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (dividendSum !== 0) dividends[i] = dividends[i]! / dividendSum;
+    total += combined[i] = incentive[i]! + dividends[i]!;
+  }
+  let server: Float64Array;
+  let validator: Float64Array;
+  let combinedShare: Float64Array;
+  if (total === 0) {
+    server = mem.copyF64(incentive);
+    const fallback = isAllZero(activeStake) ? stake : activeStake;
+    validator = mem.copyF64(fallback);
+    combinedShare = mem.copyF64(fallback);
+  } else {
+    server = mem.f64(n);
+    validator = mem.f64(n);
+    combinedShare = combined;
+  }
+  const e = Number(inputs.emissionRao);
+  const emissionTotalRao = inputs.emissionRao;
+  const serverEmissionRao = new Array<bigint>(n);
+  const validatorEmissionRao = new Array<bigint>(n);
+  const emissionRao = new Array<bigint>(n);
+  const incentiveU16 = mem.u16(n);
+  const dividendsU16 = mem.u16(n);
+  for (let i = 0; i < n; i++) {
+    const inc = incentive[i]!;
+    const div = dividends[i]!;
+    if (total !== 0) {
+      server[i] = inc / total;
+      validator[i] = div / total;
+      combinedShare[i] = combinedShare[i]! / total;
+    }
+    serverEmissionRao[i] = floatShareRao(server[i]!, e, emissionTotalRao);
+    validatorEmissionRao[i] = floatShareRao(validator[i]!, e, emissionTotalRao);
+    emissionRao[i] = floatShareRao(combinedShare[i]!, e, emissionTotalRao);
+    if (inc > 0) incentiveU16[i] = floatProportionToU16(inc);
+    if (div > 0) dividendsU16[i] = floatProportionToU16(div);
+  }
+
+  return {
+    mode: 'float',
+    variant,
+    n,
+    active,
+    newValidatorPermit,
+    stakeWeightU16,
+    consensusU16,
+    incentiveU16,
+    dividendsU16,
+    validatorTrustU16,
+    serverEmissionRao,
+    validatorEmissionRao,
+    emissionRao,
+    bondsU16: bonds.bondsU16,
+    trace: {
+      stake,
+      activeStake,
+      weights,
+      consensus,
+      clippedWeights,
+      validatorTrust,
+      incentive,
+      weightsForBonds,
+      bondsDelta: bonds.bondsDelta,
+      emaBonds: bonds.emaBonds,
+      dividends,
+      normalizedServerEmission: server,
+      normalizedValidatorEmission: validator,
+      normalizedCombinedEmission: combinedShare,
+    },
+  };
+}
+
+function isAllZero(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== 0) return false;
+  return true;
+}
+
+/**
+ * The rest of `weightedMedianColSparse` once pass 1 (the per-column non-zero counts, taken while
+ * the weights were normalised) is done: the same offsets, fill and selection. Writes the median of
+ * every column and its u16 into `median` / `medianU16`; returns whether a median is non-zero.
+ */
+function weightedMedianColumns(
+  mem: Arena,
+  weights: SparseMatrix,
+  voterStake: Float64Array,
+  voterCount: number,
+  stakeSum: number,
+  minority: number,
+  anyNegative: boolean,
+  nonZeroCount: Int32Array,
+  nonZeroStake: Float64Array,
+  median: Float64Array,
+  medianU16: Uint16Array,
+): boolean {
+  const columns = median.length;
+  const offset = mem.i32(columns + 1);
+  let maxCol = 1;
+  for (let j = 0; j < columns; j++) {
+    const count = nonZeroCount[j]!;
+    const hasZero = count < voterCount;
+    const zeroMass = stakeSum - nonZeroStake[j]!;
+    const decidedByZeros = count === 0 || (!anyNegative && hasZero && zeroMass > minority);
+    const size = decidedByZeros ? 0 : count + (hasZero ? 1 : 0);
+    offset[j + 1] = offset[j]! + size;
+    if (size > maxCol) maxCol = size;
+  }
+  const total = offset[columns]!;
+  if (total === 0) return false;
+  const entryScore = mem.f64(total);
+  const entryStake = mem.f64(total);
+  const fill = mem.i32(columns);
+  fill.set(offset.subarray(0, columns));
+  const { rowStart, col, val } = weights;
+  for (let i = 0; i < weights.rowCount; i++) {
+    const s = voterStake[i]!;
+    if (s === 0) continue;
+    for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) {
+      const j = col[k]!;
+      const x = val[k]!;
+      if (x === 0 || offset[j + 1] === offset[j]) continue;
+      const p = fill[j]!++;
+      entryScore[p] = x;
+      entryStake[p] = s;
+    }
+  }
+  const scratch = [mem.f64(maxCol), mem.f64(maxCol), mem.f64(maxCol), mem.f64(maxCol)];
+  let anyNonZero = false;
+  for (let j = 0; j < columns; j++) {
+    const start = offset[j]!;
+    const end = offset[j + 1]!;
+    if (start === end) continue;
+    if (fill[j]! < end) {
+      entryScore[fill[j]!] = 0;
+      entryStake[fill[j]!] = stakeSum - nonZeroStake[j]!;
+    }
+    const m = selectWeighted(entryScore, entryStake, start, end, minority, stakeSum, scratch);
+    median[j] = m;
+    if (m !== 0) anyNonZero = true;
+    if (m > 0) medianU16[j] = floatProportionToU16(m);
+  }
+  return anyNonZero;
+}
