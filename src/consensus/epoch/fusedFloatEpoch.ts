@@ -102,86 +102,25 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
     }
   }
   const minority = stakeSum - kappa;
-  const nonZeroCount = mem.i32(n);
-  const nonZeroStake = mem.f64(n);
 
-  // The weights pipeline (load, the four masks, row normalisation) in one pass per row, counting
-  // the voters' non-zero scores per column for the median as it writes them. While no entry has
-  // been dropped the result shares the stored structure, as the pipeline's does.
   const crMask =
     h.commitRevealWeightsEnabled && inputs.commits.length > 0
       ? commitRevealMaskBlocks(inputs.commits, n, inputs.currentEpochIndex, h.revealPeriodEpochs, mem)
       : null;
-  const { rowStart: wStart, col: wCol, val: wVal } = inputs.weights;
-  const storedCount = wVal.length;
-  const normVal = mem.f64(storedCount);
-  let outStart = wStart;
-  let outCol = wCol;
-  let compact = false;
-  let anyNegative = false;
-  let p = 0;
-  for (let i = 0; i < n; i++) {
-    const start = wStart[i]!;
-    const end = wStart[i + 1]!;
-    if (end < start) return null;
-    const rowPermitted = permitted[i] === 1;
-    const selfMasked = i !== owner;
-    const updated = lastUpdate[i] ?? 0;
-    const outdatedPossible = !(updated > latestRegistration);
-    const commitBlock = crMask === null ? Infinity : crMask[i]!;
-    let previous = -1;
-    let sum = 0;
-    let dropped = 0;
-    for (let k = start; k < end; k++) {
-      const x = wVal[k]!;
-      if (!isPlainU16(x)) return null;
-      const j = wCol[k]!;
-      if (j <= previous || j >= n) return null;
-      previous = j;
-      const registered = bar[j]!;
-      if (rowPermitted && !(selfMasked && j === i) && !(outdatedPossible && updated <= registered) && !(commitBlock < registered)) sum += x;
-      else dropped++;
-    }
-    if (dropped > 0 && !compact) {
-      // First dropped entry: from here on the kept entries are packed into new arrays.
-      compact = true;
-      outStart = mem.i32(n + 1);
-      outStart.set(wStart.subarray(0, i + 1));
-      outCol = mem.i32(storedCount);
-      outCol.set(wCol.subarray(0, p));
-    }
-    // u16 sums are exact, so the kept sum is the pipeline's whichever way it was taken.
-    const inverse = sum > 0 ? 1 / sum : 0;
-    const s = voterStake === null ? 0 : voterStake[i]!;
-    for (let k = start; k < end; k++) {
-      const j = wCol[k]!;
-      if (dropped > 0) {
-        const registered = bar[j]!;
-        if (!(rowPermitted && !(selfMasked && j === i) && !(outdatedPossible && updated <= registered) && !(commitBlock < registered))) continue;
-      }
-      const v = wVal[k]! * inverse;
-      if (compact) outCol[p] = j;
-      normVal[p++] = v;
-      if (s !== 0 && v !== 0) {
-        nonZeroCount[j]!++;
-        nonZeroStake[j]! += s;
-        if (v < 0) anyNegative = true;
-      }
-    }
-    if (compact) outStart[i + 1] = p;
-  }
-  const weights: SparseMatrix = compact
-    ? { rowCount: n, rowStart: outStart, col: outCol.subarray(0, p), val: normVal.subarray(0, p) }
-    : { rowCount: n, rowStart: wStart, col: wCol, val: normVal };
+  const nonZeroCount = mem.i32(n);
+  const nonZeroStake = mem.f64(n);
+  const weights = maskAndNormalizeWeights(inputs, mem, permitted, latestRegistration, crMask, voterStake, nonZeroCount, nonZeroStake);
+  if (weights === null) return null;
+  const normVal = weights.val;
 
   const consensus = mem.f64(n);
   const consensusU16 = mem.u16(n);
-  const anyConsensus = voterStake !== null && weightedMedianColumns(mem, weights, voterStake, voterCount, stakeSum, minority, anyNegative, nonZeroCount, nonZeroStake, consensus, consensusU16);
+  const anyConsensus = voterStake !== null && weightedMedianColumns(mem, weights, voterStake, voterCount, stakeSum, minority, nonZeroCount, nonZeroStake, consensus, consensusU16);
 
   // Clipping, validator trust, ranks and the weights for bonds in one pass over the weights.
   const ratio = h.bondsPenaltyU16 / 65535;
   const interpolate = ratio !== 0 && ratio !== 1;
-  const count = p;
+  const count = normVal.length;
   const { rowStart: nStart, col: nCol } = weights;
   const clipStart = mem.i32(n + 1);
   const clipCol = mem.i32(count);
@@ -328,6 +267,103 @@ function isAllZero(x: Float64Array): boolean {
 }
 
 /**
+ * The weights steps (load, the four masks, row normalisation) in one pass per row, which also does
+ * pass 1 of the median: per column, the voters with a non-zero score and their stake (`voterStake`
+ * null: no voters). A kept entry's normalised value is non-zero exactly when the stored one is (a
+ * u16 ≥ 1 over a row sum below 2^32 does not underflow), so the count needs no second look. While
+ * no entry has been dropped the result shares the stored structure, as the pipeline's does. Null
+ * when a row breaks the handled shape.
+ */
+function maskAndNormalizeWeights(
+  inputs: EpochInputs,
+  mem: Arena,
+  permitted: Uint8Array,
+  latestRegistration: number,
+  crMask: Float64Array | null,
+  voterStake: Float64Array | null,
+  nonZeroCount: Int32Array,
+  nonZeroStake: Float64Array,
+): SparseMatrix | null {
+  const n = inputs.n;
+  const owner = inputs.ownerUid;
+  const { lastUpdate, blockAtRegistration: bar } = inputs;
+  const { rowStart: wStart, col: wCol, val: wVal } = inputs.weights;
+  const storedCount = wVal.length;
+  const normVal = mem.f64(storedCount);
+  let outStart = wStart;
+  let outCol = wCol;
+  let compact = false;
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    const start = wStart[i]!;
+    const end = wStart[i + 1]!;
+    if (end < start) return null;
+    const rowPermitted = permitted[i] === 1;
+    const selfMasked = i !== owner;
+    const updated = lastUpdate[i] ?? 0;
+    // weightsMaskOutdated skips rows updated after every registration (they cannot lose an entry).
+    const outdatedPossible = !(updated > latestRegistration);
+    const commitBlock = crMask === null ? Infinity : crMask[i]!;
+    // Only the self mask can drop an entry of a permitted, recently updated row without a commit.
+    const onlySelfMask = rowPermitted && !outdatedPossible && commitBlock === Infinity;
+    const s = voterStake === null ? 0 : voterStake[i]!;
+    let previous = -1;
+    let sum = 0;
+    let dropped = 0;
+    for (let k = start; k < end; k++) {
+      const x = wVal[k]!;
+      if (!isPlainU16(x)) return null;
+      const j = wCol[k]!;
+      if (j <= previous || j >= n) return null;
+      previous = j;
+      let kept: boolean;
+      if (onlySelfMask) kept = !(selfMasked && j === i);
+      else {
+        const registered = bar[j]!;
+        kept = rowPermitted && !(selfMasked && j === i) && !(outdatedPossible && updated <= registered) && !(commitBlock < registered);
+      }
+      if (!kept) {
+        dropped++;
+        continue;
+      }
+      sum += x;
+      if (s !== 0 && x !== 0) {
+        nonZeroCount[j]!++;
+        nonZeroStake[j]! += s;
+      }
+    }
+    // u16 sums are exact, so the kept sum is the pipeline's whichever way it was taken.
+    const inverse = sum > 0 ? 1 / sum : 0;
+    if (dropped === 0 && !compact) {
+      for (let k = start; k < end; k++) normVal[k] = wVal[k]! * inverse;
+      p = end;
+      continue;
+    }
+    if (!compact) {
+      // First dropped entry: from here on the kept entries are packed into new arrays.
+      compact = true;
+      outStart = mem.i32(n + 1);
+      outStart.set(wStart.subarray(0, i + 1));
+      outCol = mem.i32(storedCount);
+      outCol.set(wCol.subarray(0, p));
+    }
+    for (let k = start; k < end; k++) {
+      const j = wCol[k]!;
+      if (dropped > 0) {
+        const registered = bar[j]!;
+        if (!(rowPermitted && !(selfMasked && j === i) && !(outdatedPossible && updated <= registered) && !(commitBlock < registered))) continue;
+      }
+      outCol[p] = j;
+      normVal[p++] = wVal[k]! * inverse;
+    }
+    outStart[i + 1] = p;
+  }
+  return compact
+    ? { rowCount: n, rowStart: outStart, col: outCol.subarray(0, p), val: normVal.subarray(0, p) }
+    : { rowCount: n, rowStart: wStart, col: wCol, val: normVal };
+}
+
+/**
  * The rest of `weightedMedianColSparse` once pass 1 (the per-column non-zero counts, taken while
  * the weights were normalised) is done: the same offsets, fill and selection. Writes the median of
  * every column and its u16 into `median` / `medianU16`; returns whether a median is non-zero.
@@ -339,7 +375,6 @@ function weightedMedianColumns(
   voterCount: number,
   stakeSum: number,
   minority: number,
-  anyNegative: boolean,
   nonZeroCount: Int32Array,
   nonZeroStake: Float64Array,
   median: Float64Array,
@@ -352,7 +387,8 @@ function weightedMedianColumns(
     const count = nonZeroCount[j]!;
     const hasZero = count < voterCount;
     const zeroMass = stakeSum - nonZeroStake[j]!;
-    const decidedByZeros = count === 0 || (!anyNegative && hasZero && zeroMass > minority);
+    // No score is negative (u16 quotients), so 0 is the smallest score.
+    const decidedByZeros = count === 0 || (hasZero && zeroMass > minority);
     const size = decidedByZeros ? 0 : count + (hasZero ? 1 : 0);
     offset[j + 1] = offset[j]! + size;
     if (size > maxCol) maxCol = size;
