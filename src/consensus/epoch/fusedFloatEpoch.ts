@@ -109,15 +109,17 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
       : null;
   const nonZeroCount = mem.i32(n);
   const nonZeroStake = mem.f64(n);
-  const weights = maskAndNormalizeWeights(inputs, mem, permitted, latestRegistration, crMask, voterStake, nonZeroCount, nonZeroStake);
-  if (weights === null) return null;
+  const masked = maskWeights(inputs, mem, permitted, latestRegistration, crMask, voterStake, nonZeroCount, nonZeroStake);
+  if (masked === null) return null;
+  const { weights, raw, rowScale } = masked;
   const normVal = weights.val;
 
   const consensus = mem.f64(n);
   const consensusU16 = mem.u16(n);
-  const anyConsensus = voterStake !== null && weightedMedianColumns(mem, weights, voterStake, voterCount, stakeSum, minority, nonZeroCount, nonZeroStake, consensus, consensusU16);
+  const anyConsensus = voterStake !== null && weightedMedianColumns(mem, weights, raw, rowScale, voterStake, voterCount, stakeSum, minority, nonZeroCount, nonZeroStake, consensus, consensusU16);
 
-  // Clipping, validator trust, ranks and the weights for bonds in one pass over the weights.
+  // Row normalisation's values, clipping, validator trust, ranks and the weights for bonds in one
+  // pass over the weights.
   const ratio = h.bondsPenaltyU16 / 65535;
   const interpolate = ratio !== 0 && ratio !== 1;
   const count = normVal.length;
@@ -135,10 +137,12 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
   let r = 0;
   for (let i = 0; i < n; i++) {
     const a = activeStake[i]!;
+    const scale = rowScale[i]!;
     let rowSum = 0;
     for (let k = nStart[i]!, end = nStart[i + 1]!; k < end; k++) {
       const j = nCol[k]!;
-      const v = normVal[k]!;
+      const v = raw[k]! * scale;
+      normVal[k] = v;
       const t = consensus[j]!;
       let c = v;
       let kept = true;
@@ -267,14 +271,25 @@ function isAllZero(x: Float64Array): boolean {
 }
 
 /**
- * The weights steps (load, the four masks, row normalisation) in one pass per row, which also does
- * pass 1 of the median: per column, the voters with a non-zero score and their stake (`voterStake`
- * null: no voters). A kept entry's normalised value is non-zero exactly when the stored one is (a
- * u16 ≥ 1 over a row sum below 2^32 does not underflow), so the count needs no second look. While
- * no entry has been dropped the result shares the stored structure, as the pipeline's does. Null
- * when a row breaks the handled shape.
+ * The kept weights before row normalisation: the normalised matrix's structure with `val` still to
+ * be written (entry k is `raw[k] · rowScale[row]`, the pipeline's `w · (1 / row sum)`), so the pass
+ * that first reads the normalised values writes them.
  */
-function maskAndNormalizeWeights(
+interface MaskedWeights {
+  readonly weights: SparseMatrix;
+  readonly raw: Float64Array;
+  readonly rowScale: Float64Array;
+}
+
+/**
+ * The weights steps (load, the four masks, the row sums of normalisation) in one pass per row,
+ * which also does pass 1 of the median: per column, the voters with a non-zero score and their
+ * stake (`voterStake` null: no voters). A kept entry's normalised value is non-zero exactly when
+ * the stored one is (a u16 ≥ 1 over a row sum below 2^32 does not underflow), so the count can be
+ * taken on the stored values. While no entry has been dropped the result shares the stored
+ * structure, as the pipeline's does. Null when a row breaks the handled shape.
+ */
+function maskWeights(
   inputs: EpochInputs,
   mem: Arena,
   permitted: Uint8Array,
@@ -283,16 +298,17 @@ function maskAndNormalizeWeights(
   voterStake: Float64Array | null,
   nonZeroCount: Int32Array,
   nonZeroStake: Float64Array,
-): SparseMatrix | null {
+): MaskedWeights | null {
   const n = inputs.n;
   const owner = inputs.ownerUid;
   const { lastUpdate, blockAtRegistration: bar } = inputs;
   const { rowStart: wStart, col: wCol, val: wVal } = inputs.weights;
   const storedCount = wVal.length;
-  const normVal = mem.f64(storedCount);
+  const rowScale = mem.f64(n);
   let outStart = wStart;
   let outCol = wCol;
-  let compact = false;
+  // Kept raw values, packed, once an entry has been dropped.
+  let outRaw: Float64Array | null = null;
   let p = 0;
   for (let i = 0; i < n; i++) {
     const start = wStart[i]!;
@@ -332,20 +348,21 @@ function maskAndNormalizeWeights(
         nonZeroStake[j]! += s;
       }
     }
-    // u16 sums are exact, so the kept sum is the pipeline's whichever way it was taken.
-    const inverse = sum > 0 ? 1 / sum : 0;
-    if (dropped === 0 && !compact) {
-      for (let k = start; k < end; k++) normVal[k] = wVal[k]! * inverse;
+    // u16 sums are exact, so the kept sum is the pipeline's whichever way it was taken; and with
+    // values ≥ 0, `sum > 0 ? w · inverse : 0` (entries dropped) equals `w · inverse` (none dropped).
+    rowScale[i] = sum > 0 ? 1 / sum : 0;
+    if (dropped === 0 && outRaw === null) {
       p = end;
       continue;
     }
-    if (!compact) {
+    if (outRaw === null) {
       // First dropped entry: from here on the kept entries are packed into new arrays.
-      compact = true;
       outStart = mem.i32(n + 1);
       outStart.set(wStart.subarray(0, i + 1));
       outCol = mem.i32(storedCount);
       outCol.set(wCol.subarray(0, p));
+      outRaw = mem.f64(storedCount);
+      outRaw.set(wVal.subarray(0, p));
     }
     for (let k = start; k < end; k++) {
       const j = wCol[k]!;
@@ -354,23 +371,26 @@ function maskAndNormalizeWeights(
         if (!(rowPermitted && !(selfMasked && j === i) && !(outdatedPossible && updated <= registered) && !(commitBlock < registered))) continue;
       }
       outCol[p] = j;
-      normVal[p++] = wVal[k]! * inverse;
+      outRaw[p++] = wVal[k]!;
     }
     outStart[i + 1] = p;
   }
-  return compact
-    ? { rowCount: n, rowStart: outStart, col: outCol.subarray(0, p), val: normVal.subarray(0, p) }
-    : { rowCount: n, rowStart: wStart, col: wCol, val: normVal };
+  const val = mem.f64(p);
+  if (outRaw === null) return { weights: { rowCount: n, rowStart: wStart, col: wCol, val }, raw: wVal, rowScale };
+  return { weights: { rowCount: n, rowStart: outStart, col: outCol.subarray(0, p), val }, raw: outRaw, rowScale };
 }
 
 /**
  * The rest of `weightedMedianColSparse` once pass 1 (the per-column non-zero counts, taken while
- * the weights were normalised) is done: the same offsets, fill and selection. Writes the median of
+ * the weights were masked) is done: the same offsets, fill and selection, on the normalised
+ * weights `raw[k] · rowScale[row]`. Writes the median of
  * every column and its u16 into `median` / `medianU16`; returns whether a median is non-zero.
  */
 function weightedMedianColumns(
   mem: Arena,
   weights: SparseMatrix,
+  raw: Float64Array,
+  rowScale: Float64Array,
   voterStake: Float64Array,
   voterCount: number,
   stakeSum: number,
@@ -399,13 +419,14 @@ function weightedMedianColumns(
   const entryStake = mem.f64(total);
   const fill = mem.i32(columns);
   fill.set(offset.subarray(0, columns));
-  const { rowStart, col, val } = weights;
+  const { rowStart, col } = weights;
   for (let i = 0; i < weights.rowCount; i++) {
     const s = voterStake[i]!;
     if (s === 0) continue;
+    const scale = rowScale[i]!;
     for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) {
       const j = col[k]!;
-      const x = val[k]!;
+      const x = raw[k]! * scale;
       if (x === 0 || offset[j + 1] === offset[j]) continue;
       const p = fill[j]!++;
       entryScore[p] = x;
