@@ -28,10 +28,15 @@ export function floatShareRao(x: number, e: number, emissionRao: bigint): bigint
   return f >= e ? emissionRao : f < 0x40000000 ? BigInt(f | 0) : BigInt(f);
 }
 
-function floatNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float64Array {
+/**
+ * The stake of each uid before normalisation (alpha + root · tao_weight, zeroed below the threshold
+ * except for the owner) written into `out`; returns their sum, taken in uid order. Exported for the
+ * fused float epoch, which divides by the sum in a later pass of its own.
+ */
+export function floatStakeBeforeNormalization(inputs: StakeInputs, out: Float64Array): number {
+  const n = out.length;
   const tw = Number(inputs.taoWeightRaw) / U64_MAX_FLOAT;
   const threshold = Number(inputs.stakeThresholdRao);
-  const out = mem.f64(n);
   let sum = 0;
   const alphaRao = inputs.alphaStakeRao;
   const rootRao = inputs.rootStakeRao;
@@ -48,6 +53,12 @@ function floatNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float
     out[i] = kept;
     sum += kept;
   }
+  return sum;
+}
+
+function floatNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float64Array {
+  const out = mem.f64(n);
+  const sum = floatStakeBeforeNormalization(inputs, out);
   if (sum === 0) return out;
   for (let i = 0; i < n; i++) out[i] = out[i]! / sum;
   return out;

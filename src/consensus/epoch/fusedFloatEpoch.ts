@@ -14,7 +14,7 @@
  * pipeline's errors.
  */
 import type { Arena } from '../../primitives/arena.ts';
-import { floatArithmetic, floatProportionToU16, floatShareRao } from './floatArithmetic.ts';
+import { floatArithmetic, floatProportionToU16, floatShareRao, floatStakeBeforeNormalization } from './floatArithmetic.ts';
 import { fusedFloatBondsYuma2, fusedFloatBondsYuma3, hasRowFrame, isPlainU16 } from './fusedFloatBonds.ts';
 import { isTopk, type MathContext } from './math.ts';
 import type { SparseMatrix } from './sparseMatrix.ts';
@@ -42,17 +42,15 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
   const owner = inputs.ownerUid;
   const cx: MathContext = { ar: floatArithmetic, mem };
 
-  // stake and validatorPermits steps: the same functions.
-  const stake = floatArithmetic.normalizedStake(
+  // The stake step's sums (the same function); it is normalised in the pass below.
+  const stake = mem.f64(n);
+  const stakeTotal = floatStakeBeforeNormalization(
     { alphaStakeRao, rootStakeRao, taoWeightRaw: h.taoWeightRaw, stakeThresholdRao: h.stakeThresholdRao, ownerUid: owner },
-    n,
-    mem,
+    stake,
   );
-  const newValidatorPermit = isTopk(cx, stake, h.maxAllowedValidators, true);
-  if (owner !== null && owner < n) newValidatorPermit[owner] = true;
 
-  // One pass over the uids: activity, current permits, active stake before normalisation, the
-  // stored stake as u16, the latest registration (outdated mask) and the bond columns masked as
+  // One pass over the uids: normalised stake and its u16, activity, current permits, active stake
+  // before normalisation, the latest registration (outdated mask) and the bond columns masked as
   // recently registered.
   const cutoff = activityCutoffBlocks(h.activityCutoffFactorMilli, h.tempoBlocks);
   const storedPermit = inputs.validatorPermit;
@@ -71,7 +69,8 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
     active[i] = isActive;
     const hasPermit = storedPermit[i] === true || (ownerPermitForced && i === owner);
     if (hasPermit) permitted[i] = 1;
-    const s = stake[i]!;
+    let s = stake[i]!;
+    if (stakeTotal !== 0) stake[i] = s = quotient(s, stakeTotal);
     if (s > 0) stakeWeightU16[i] = floatProportionToU16(s);
     const a = !isActive || (masksPermits && !hasPermit) ? 0 : s;
     activeStake[i] = a;
@@ -80,12 +79,15 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
     if (registered > latestRegistration) latestRegistration = registered;
     if (lastTempo <= registered) bondColumnMasked[i] = 1;
   }
+  // validatorPermits step: the same function.
+  const newValidatorPermit = isTopk(cx, stake, h.maxAllowedValidators, true);
+  if (owner !== null && owner < n) newValidatorPermit[owner] = true;
   // normalize(active stake), and the consensus voters: uids with positive active stake.
   let voterCount = 0;
   let positiveSum = 0;
   for (let i = 0; i < n; i++) {
     let a = activeStake[i]!;
-    if (activeSum !== 0) activeStake[i] = a = a / activeSum;
+    if (activeSum !== 0) activeStake[i] = a = quotient(a, activeSum);
     if (a > 0) {
       voterCount++;
       positiveSum += a;
@@ -178,7 +180,7 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
         : clippedWeights;
   let rankSum = 0;
   for (let j = 0; j < n; j++) rankSum += incentive[j]!;
-  if (rankSum !== 0) for (let j = 0; j < n; j++) incentive[j] = incentive[j]! / rankSum;
+  if (rankSum !== 0) for (let j = 0; j < n; j++) incentive[j] = quotient(incentive[j]!, rankSum);
 
   const bonds =
     variant === 'yuma2'
@@ -193,7 +195,7 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
   const combined = mem.f64(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    if (dividendSum !== 0) dividends[i] = dividends[i]! / dividendSum;
+    if (dividendSum !== 0) dividends[i] = quotient(dividends[i]!, dividendSum);
     total += combined[i] = incentive[i]! + dividends[i]!;
   }
   let server: Float64Array;
@@ -220,9 +222,9 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
     const inc = incentive[i]!;
     const div = dividends[i]!;
     if (total !== 0) {
-      server[i] = inc / total;
-      validator[i] = div / total;
-      combinedShare[i] = combinedShare[i]! / total;
+      server[i] = quotient(inc, total);
+      validator[i] = quotient(div, total);
+      combinedShare[i] = quotient(combinedShare[i]!, total);
     }
     serverEmissionRao[i] = floatShareRao(server[i]!, e, emissionTotalRao);
     validatorEmissionRao[i] = floatShareRao(validator[i]!, e, emissionTotalRao);
@@ -263,6 +265,14 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
       normalizedCombinedEmission: combinedShare,
     },
   };
+}
+
+/**
+ * x / d, the quotient every normalisation here takes, without the division when x is ±0 and d > 0:
+ * the quotient is then x itself, sign included. Most uids hold zeros in most vectors.
+ */
+function quotient(x: number, d: number): number {
+  return x === 0 && d > 0 ? x : x / d;
 }
 
 function isAllZero(x: Float64Array): boolean {
