@@ -120,64 +120,9 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
   const consensusU16 = mem.u16(n);
   const anyConsensus = voterStake !== null && weightedMedianColumns(mem, weights, raw, rowScale, voterStake, voterCount, stakeSum, minority, nonZeroCount, nonZeroStake, consensus, consensusU16);
 
-  // Row normalisation's values, clipping, validator trust, ranks and the weights for bonds in one
-  // pass over the weights.
   const ratio = h.bondsPenaltyU16 / 65535;
-  const interpolate = ratio !== 0 && ratio !== 1;
-  const count = normVal.length;
-  const { rowStart: nStart, col: nCol } = weights;
-  const clipStart = mem.i32(n + 1);
-  const clipCol = mem.i32(count);
-  const clipVal = mem.f64(count);
-  const mixStart = interpolate ? mem.i32(n + 1) : clipStart;
-  const mixCol = interpolate ? mem.i32(count) : clipCol;
-  const mixVal = interpolate ? mem.f64(count) : clipVal;
-  const validatorTrust = mem.f64(n);
-  const validatorTrustU16 = mem.u16(n);
-  const incentive = mem.f64(n);
-  let q = 0;
-  let r = 0;
-  for (let i = 0; i < n; i++) {
-    const a = activeStake[i]!;
-    const scale = rowScale[i]!;
-    let rowSum = 0;
-    for (let k = nStart[i]!, end = nStart[i + 1]!; k < end; k++) {
-      const j = nCol[k]!;
-      const v = raw[k]! * scale;
-      normVal[k] = v;
-      const t = consensus[j]!;
-      let c = v;
-      let kept = true;
-      if (t < v) {
-        c = t;
-        kept = t > 0;
-      }
-      if (kept) {
-        clipCol[q] = j;
-        clipVal[q++] = c;
-        rowSum += c;
-        incentive[j]! += a * c;
-      }
-      if (interpolate) {
-        const mixed = v + ratio * ((kept ? c : 0) - v);
-        if (mixed > 0) {
-          mixCol[r] = j;
-          mixVal[r++] = mixed;
-        }
-      }
-    }
-    clipStart[i + 1] = q;
-    if (interpolate) mixStart[i + 1] = r;
-    validatorTrust[i] = rowSum;
-    if (rowSum > 0) validatorTrustU16[i] = floatProportionToU16(rowSum);
-  }
-  const clippedWeights: SparseMatrix = { rowCount: n, rowStart: clipStart, col: clipCol.subarray(0, q), val: clipVal.subarray(0, q) };
-  const weightsForBonds: SparseMatrix =
-    ratio === 0
-      ? weights
-      : interpolate
-        ? { rowCount: n, rowStart: mixStart, col: mixCol.subarray(0, r), val: mixVal.subarray(0, r) }
-        : clippedWeights;
+  const clipped = clipWeights(mem, weights, raw, rowScale, consensus, activeStake, ratio);
+  const { clippedWeights, weightsForBonds, validatorTrust, validatorTrustU16, incentive } = clipped;
   let rankSum = 0;
   for (let j = 0; j < n; j++) rankSum += incentive[j]!;
   if (rankSum !== 0) for (let j = 0; j < n; j++) incentive[j] = quotient(incentive[j]!, rankSum);
@@ -265,6 +210,109 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
       normalizedCombinedEmission: combinedShare,
     },
   };
+}
+
+/** What the clipping pass leaves: the clipping, incentive (ranks) and bonds-weights steps' results. */
+interface ClippedWeights {
+  readonly clippedWeights: SparseMatrix;
+  readonly weightsForBonds: SparseMatrix;
+  readonly validatorTrust: Float64Array;
+  readonly validatorTrustU16: Uint16Array;
+  /** Ranks Σ_i A_i · Wc_ij, not yet normalised. */
+  readonly incentive: Float64Array;
+}
+
+/**
+ * One pass over the weights: writes the row-normalised values (`raw[k] · rowScale[row]`) into
+ * `weights.val`, clips them to consensus (`colClipSparse`), sums each clipped row (validator trust),
+ * accumulates the ranks `matmulSparse(Wc, A)` in the pipeline's row order, and, for a bonds penalty
+ * strictly between 0 and 1, interpolates W̃ = W + β·(Wc − W) over each row's union — W's columns,
+ * since clipping only drops entries.
+ */
+function clipWeights(
+  mem: Arena,
+  weights: SparseMatrix,
+  raw: Float64Array,
+  rowScale: Float64Array,
+  consensus: Float64Array,
+  activeStake: Float64Array,
+  ratio: number,
+): ClippedWeights {
+  const n = weights.rowCount;
+  const interpolate = ratio !== 0 && ratio !== 1;
+  const { rowStart, col, val } = weights;
+  const count = val.length;
+  const clipStart = mem.i32(n + 1);
+  const clipCol = mem.i32(count);
+  const clipVal = mem.f64(count);
+  const mixStart = interpolate ? mem.i32(n + 1) : clipStart;
+  const mixCol = interpolate ? mem.i32(count) : clipCol;
+  const mixVal = interpolate ? mem.f64(count) : clipVal;
+  const validatorTrust = mem.f64(n);
+  const validatorTrustU16 = mem.u16(n);
+  const incentive = mem.f64(n);
+  let q = 0;
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    const start = rowStart[i]!;
+    const end = rowStart[i + 1]!;
+    if (start === end) {
+      clipStart[i + 1] = q;
+      if (interpolate) mixStart[i + 1] = r;
+      continue;
+    }
+    const a = activeStake[i]!;
+    const scale = rowScale[i]!;
+    let rowSum = 0;
+    if (!interpolate) {
+      for (let k = start; k < end; k++) {
+        const j = col[k]!;
+        const v = raw[k]! * scale;
+        val[k] = v;
+        const t = consensus[j]!;
+        // min(v, t), dropped when it is a threshold ≤ 0.
+        const c = t < v ? t : v;
+        if (t < v && !(t > 0)) continue;
+        clipCol[q] = j;
+        clipVal[q++] = c;
+        rowSum += c;
+        incentive[j]! += a * c;
+      }
+    } else {
+      for (let k = start; k < end; k++) {
+        const j = col[k]!;
+        const v = raw[k]! * scale;
+        val[k] = v;
+        const t = consensus[j]!;
+        let y = v;
+        if (t < v) y = t > 0 ? t : 0;
+        if (!(t < v) || t > 0) {
+          clipCol[q] = j;
+          clipVal[q++] = y;
+          rowSum += y;
+          incentive[j]! += a * y;
+        }
+        // The union visit of interpolate_sparse: y is 0 where clipping dropped the entry.
+        const mixed = v + ratio * (y - v);
+        if (mixed > 0) {
+          mixCol[r] = j;
+          mixVal[r++] = mixed;
+        }
+      }
+      mixStart[i + 1] = r;
+    }
+    clipStart[i + 1] = q;
+    validatorTrust[i] = rowSum;
+    if (rowSum > 0) validatorTrustU16[i] = floatProportionToU16(rowSum);
+  }
+  const clippedWeights: SparseMatrix = { rowCount: n, rowStart: clipStart, col: clipCol.subarray(0, q), val: clipVal.subarray(0, q) };
+  const weightsForBonds: SparseMatrix =
+    ratio === 0
+      ? weights
+      : interpolate
+        ? { rowCount: n, rowStart: mixStart, col: mixCol.subarray(0, r), val: mixVal.subarray(0, r) }
+        : clippedWeights;
+  return { clippedWeights, weightsForBonds, validatorTrust, validatorTrustU16, incentive };
 }
 
 /**
