@@ -15,6 +15,8 @@ import type { EpochInputs } from './types.ts';
 export interface FusedFloatBonds {
   /** Per-validator dividends before `normalize` (the caller normalises them in place). */
   readonly dividends: Float64Array;
+  /** Their sum, in uid order. */
+  readonly dividendSum: number;
   readonly bondsDelta: SparseMatrix | null;
   readonly emaBonds: SparseMatrix;
   readonly bondsU16: SparseMatrix;
@@ -66,9 +68,13 @@ function loadBonds(inputs: EpochInputs, mem: Arena, masked: Uint8Array, proporti
   return { rowCount: n, rowStart: outStart, col: outCol.subarray(0, p), val: outVal.subarray(0, p) };
 }
 
-/** `colNormalizeSparse`'s float factors, in place: 1 / column sum, or 1 for a zero sum. */
+/** `colNormalizeSparse`'s float factor for a column sum: 1 / sum, or 1 for a zero sum. */
+function reciprocal(colSum: number): number {
+  return colSum === 0 ? 1 : 1 / colSum;
+}
+
 function reciprocalsInPlace(colSum: Float64Array): void {
-  for (let j = 0; j < colSum.length; j++) colSum[j] = colSum[j] === 0 ? 1 : 1 / colSum[j]!;
+  for (let j = 0; j < colSum.length; j++) colSum[j] = reciprocal(colSum[j]!);
 }
 
 /**
@@ -157,7 +163,6 @@ export function fusedFloatBondsYuma2(
   const bondScale = mem.f64(n);
   const bonds = loadBonds(inputs, mem, bondColumnMasked, false, bondScale);
   if (bonds === null) return null;
-  reciprocalsInPlace(bondScale);
 
   // W̃ ∘ A (row_hadamard_sparse) and its column sums, in entry order.
   const { rowStart: fStart, col: fCol, val: fVal } = weightsForBonds;
@@ -171,7 +176,10 @@ export function fusedFloatBondsYuma2(
       deltaScale[fCol[k]!]! += x;
     }
   }
-  reciprocalsInPlace(deltaScale);
+  for (let j = 0; j < n; j++) {
+    bondScale[j] = reciprocal(bondScale[j]!);
+    deltaScale[j] = reciprocal(deltaScale[j]!);
+  }
 
   const alpha = floatArithmetic.bondsEmaCoefficient(inputs.hyperparameters.bondsMovingAveragePpm);
   const emaScale = mem.f64(n);
@@ -184,6 +192,7 @@ export function fusedFloatBondsYuma2(
   const { rowStart: eStart, col: eCol, val: eVal } = ema;
   const dividends = mem.f64(n);
   const colMax = mem.f64(n);
+  let dividendSum = 0;
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let k = eStart[i]!, end = eStart[i + 1]!; k < end; k++) {
@@ -194,6 +203,7 @@ export function fusedFloatBondsYuma2(
       if (colMax[j]! < v) colMax[j] = v;
     }
     dividends[i] = s;
+    dividendSum += s;
   }
 
   const store = storeFrame(mem, n, eVal.length);
@@ -211,7 +221,7 @@ export function fusedFloatBondsYuma2(
     store.start[i + 1] = p;
   }
   const bondsU16: SparseMatrix = { rowCount: n, rowStart: store.start, col: store.col.subarray(0, p), val: store.val.subarray(0, p) };
-  return { dividends, bondsDelta, emaBonds: ema, bondsU16 };
+  return { dividends, dividendSum, bondsDelta, emaBonds: ema, bondsU16 };
 }
 
 /**
@@ -245,6 +255,7 @@ export function fusedFloatBondsYuma3(
   const { rowStart: eStart, col: eCol, val: eVal } = ema;
   const dividends = mem.f64(n);
   const store = storeFrame(mem, n, eVal.length);
+  let dividendSum = 0;
   let p = 0;
   for (let i = 0; i < n; i++) {
     let s = 0;
@@ -258,11 +269,13 @@ export function fusedFloatBondsYuma3(
         store.val[p++] = floatProportionToU16(v);
       }
     }
-    dividends[i] = s * activeStake[i]!;
+    const d = s * activeStake[i]!;
+    dividends[i] = d;
+    dividendSum += d;
     store.start[i + 1] = p;
   }
   const bondsU16: SparseMatrix = { rowCount: n, rowStart: store.start, col: store.col.subarray(0, p), val: store.val.subarray(0, p) };
-  return { dividends, bondsDelta: null, emaBonds: ema, bondsU16 };
+  return { dividends, dividendSum, bondsDelta: null, emaBonds: ema, bondsU16 };
 }
 
 /**

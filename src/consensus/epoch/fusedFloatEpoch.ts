@@ -50,8 +50,8 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
   );
 
   // One pass over the uids: normalised stake and its u16, activity, current permits, active stake
-  // before normalisation, the latest registration (outdated mask) and the bond columns masked as
-  // recently registered.
+  // before normalisation, the latest registration (outdated mask), the bond columns masked as
+  // recently registered, and the first pass of the new permits' `is_topk_nonzero`.
   const cutoff = activityCutoffBlocks(h.activityCutoffFactorMilli, h.tempoBlocks);
   const storedPermit = inputs.validatorPermit;
   const masksPermits = storedPermit.length > 0;
@@ -62,6 +62,9 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
   const bondColumnMasked = mem.u8(n);
   const activeStake = mem.f64(n);
   const stakeWeightU16 = mem.u16(n);
+  const newValidatorPermit = new Array<boolean>(n);
+  let stakeZeros = 0;
+  let stakeNegative = false;
   let latestRegistration = 0;
   let activeSum = 0;
   for (let i = 0; i < n; i++) {
@@ -72,6 +75,9 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
     let s = stake[i]!;
     if (stakeTotal !== 0) stake[i] = s = quotient(s, stakeTotal);
     if (s > 0) stakeWeightU16[i] = floatProportionToU16(s);
+    newValidatorPermit[i] = s !== 0;
+    if (s === 0) stakeZeros++;
+    else if (s < 0) stakeNegative = true;
     const a = !isActive || (masksPermits && !hasPermit) ? 0 : s;
     activeStake[i] = a;
     activeSum += a;
@@ -79,9 +85,12 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
     if (registered > latestRegistration) latestRegistration = registered;
     if (lastTempo <= registered) bondColumnMasked[i] = 1;
   }
-  // validatorPermits step: the same function.
-  const newValidatorPermit = isTopk(cx, stake, h.maxAllowedValidators, true);
-  if (owner !== null && owner < n) newValidatorPermit[owner] = true;
+  // validatorPermits step. isTopk keeps every non-zero flag when nothing has to be dropped or the
+  // zeros fill the places to drop — a working subnet — and otherwise sorts (the same function).
+  const k = h.maxAllowedValidators;
+  const keepsNonZero = n < k || n - k === 0 || (!stakeNegative && stakeZeros >= n - k);
+  const permits = keepsNonZero ? newValidatorPermit : isTopk(cx, stake, k, true);
+  if (owner !== null && owner < n) permits[owner] = true;
   // normalize(active stake), and the consensus voters: uids with positive active stake.
   let voterCount = 0;
   let positiveSum = 0;
@@ -93,17 +102,7 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
       positiveSum += a;
     }
   }
-  const kappa = h.kappaU16 / 65535;
-  let voterStake: Float64Array | null = null;
-  let stakeSum = 0;
-  if (voterCount > 0) {
-    voterStake = mem.f64(n);
-    for (let i = 0; i < n; i++) {
-      const s = activeStake[i]!;
-      if (s > 0) stakeSum += voterStake[i] = s / positiveSum;
-    }
-  }
-  const minority = stakeSum - kappa;
+  const voterStake = voterCount > 0 ? mem.f64(n) : null;
 
   const crMask =
     h.commitRevealWeightsEnabled && inputs.commits.length > 0
@@ -111,10 +110,10 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
       : null;
   const nonZeroCount = mem.i32(n);
   const nonZeroStake = mem.f64(n);
-  const masked = maskWeights(inputs, mem, permitted, latestRegistration, crMask, voterStake, nonZeroCount, nonZeroStake);
+  const masked = maskWeights(inputs, mem, permitted, latestRegistration, crMask, activeStake, positiveSum, voterStake, nonZeroCount, nonZeroStake);
   if (masked === null) return null;
-  const { weights, raw, rowScale } = masked;
-  const normVal = weights.val;
+  const { weights, raw, rowScale, stakeSum } = masked;
+  const minority = stakeSum - h.kappaU16 / 65535;
 
   const consensus = mem.f64(n);
   const consensusU16 = mem.u16(n);
@@ -129,14 +128,12 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
 
   const bonds =
     variant === 'yuma2'
-      ? fusedFloatBondsYuma2(inputs, mem, weightsForBonds, activeStake, incentive, bondColumnMasked, newValidatorPermit)
-      : fusedFloatBondsYuma3(inputs, mem, weightsForBonds, activeStake, incentive, consensus, anyConsensus, bondColumnMasked, newValidatorPermit);
+      ? fusedFloatBondsYuma2(inputs, mem, weightsForBonds, activeStake, incentive, bondColumnMasked, permits)
+      : fusedFloatBondsYuma3(inputs, mem, weightsForBonds, activeStake, incentive, consensus, anyConsensus, bondColumnMasked, permits);
   if (bonds === null) return null;
-  const dividends = bonds.dividends;
+  const { dividends, dividendSum } = bonds;
 
   // normalize(dividends), then the emission step: Σ(I + D) and the three shares.
-  let dividendSum = 0;
-  for (let i = 0; i < n; i++) dividendSum += dividends[i]!;
   const combined = mem.f64(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -183,7 +180,7 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
     variant,
     n,
     active,
-    newValidatorPermit,
+    newValidatorPermit: permits,
     stakeWeightU16,
     consensusU16,
     incentiveU16,
@@ -337,12 +334,15 @@ interface MaskedWeights {
   readonly weights: SparseMatrix;
   readonly raw: Float64Array;
   readonly rowScale: Float64Array;
+  /** Σ of the voters' normalised stakes, in uid order. */
+  readonly stakeSum: number;
 }
 
 /**
  * The weights steps (load, the four masks, the row sums of normalisation) in one pass per row,
- * which also does pass 1 of the median: per column, the voters with a non-zero score and their
- * stake (`voterStake` null: no voters). A kept entry's normalised value is non-zero exactly when
+ * which also does the start of the median: each voter's stake (active stake > 0, over their sum
+ * `positiveSum`), written into `voterStake` (null: no voters), and per column the voters with a
+ * non-zero score and their stake. A kept entry's normalised value is non-zero exactly when
  * the stored one is (a u16 ≥ 1 over a row sum below 2^32 does not underflow), so the count can be
  * taken on the stored values. While no entry has been dropped the result shares the stored
  * structure, as the pipeline's does. Null when a row breaks the handled shape.
@@ -353,6 +353,8 @@ function maskWeights(
   permitted: Uint8Array,
   latestRegistration: number,
   crMask: Float64Array | null,
+  activeStake: Float64Array,
+  positiveSum: number,
   voterStake: Float64Array | null,
   nonZeroCount: Int32Array,
   nonZeroStake: Float64Array,
@@ -367,6 +369,7 @@ function maskWeights(
   let outCol = wCol;
   // Kept raw values, packed, once an entry has been dropped.
   let outRaw: Float64Array | null = null;
+  let stakeSum = 0;
   let p = 0;
   for (let i = 0; i < n; i++) {
     const start = wStart[i]!;
@@ -380,7 +383,11 @@ function maskWeights(
     const commitBlock = crMask === null ? Infinity : crMask[i]!;
     // Only the self mask can drop an entry of a permitted, recently updated row without a commit.
     const onlySelfMask = rowPermitted && !outdatedPossible && commitBlock === Infinity;
-    const s = voterStake === null ? 0 : voterStake[i]!;
+    let s = 0;
+    if (voterStake !== null) {
+      const a = activeStake[i]!;
+      if (a > 0) stakeSum += voterStake[i] = s = a / positiveSum;
+    }
     let previous = -1;
     let sum = 0;
     let dropped = 0;
@@ -434,8 +441,8 @@ function maskWeights(
     outStart[i + 1] = p;
   }
   const val = mem.f64(p);
-  if (outRaw === null) return { weights: { rowCount: n, rowStart: wStart, col: wCol, val }, raw: wVal, rowScale };
-  return { weights: { rowCount: n, rowStart: outStart, col: outCol.subarray(0, p), val }, raw: outRaw, rowScale };
+  if (outRaw === null) return { weights: { rowCount: n, rowStart: wStart, col: wCol, val }, raw: wVal, rowScale, stakeSum };
+  return { weights: { rowCount: n, rowStart: outStart, col: outCol.subarray(0, p), val }, raw: outRaw, rowScale, stakeSum };
 }
 
 /**
