@@ -62,7 +62,7 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
   const bondColumnMasked = mem.u8(n);
   const activeStake = mem.f64(n);
   const stakeWeightU16 = mem.u16(n);
-  const newValidatorPermit = new Array<boolean>(n);
+  const stakeNonZero = new Array<boolean>(n);
   let stakeZeros = 0;
   let stakeNegative = false;
   let latestRegistration = 0;
@@ -75,7 +75,7 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
     let s = stake[i]!;
     if (stakeTotal !== 0) stake[i] = s = quotient(s, stakeTotal);
     if (s > 0) stakeWeightU16[i] = floatProportionToU16(s);
-    newValidatorPermit[i] = s !== 0;
+    stakeNonZero[i] = s !== 0;
     if (s === 0) stakeZeros++;
     else if (s < 0) stakeNegative = true;
     const a = !isActive || (masksPermits && !hasPermit) ? 0 : s;
@@ -89,7 +89,7 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
   // zeros fill the places to drop — a working subnet — and otherwise sorts (the same function).
   const k = h.maxAllowedValidators;
   const keepsNonZero = n < k || n - k === 0 || (!stakeNegative && stakeZeros >= n - k);
-  const permits = keepsNonZero ? newValidatorPermit : isTopk(cx, stake, k, true);
+  const permits = keepsNonZero ? stakeNonZero : isTopk(cx, stake, k, true);
   if (owner !== null && owner < n) permits[owner] = true;
   // normalize(active stake), and the consensus voters: uids with positive active stake.
   let voterCount = 0;
@@ -170,7 +170,8 @@ export function runFusedFloatEpoch(inputs: EpochInputs, variant: FusedFloatVaria
     }
     serverEmissionRao[i] = floatShareRao(server[i]!, e, emissionTotalRao);
     validatorEmissionRao[i] = floatShareRao(validator[i]!, e, emissionTotalRao);
-    emissionRao[i] = floatShareRao(combinedShare[i]!, e, emissionTotalRao);
+    // With Σ(I + D) = 0 the validator and combined shares are copies of the same fallback vector.
+    emissionRao[i] = total === 0 ? validatorEmissionRao[i]! : floatShareRao(combinedShare[i]!, e, emissionTotalRao);
     if (inc > 0) incentiveU16[i] = floatProportionToU16(inc);
     if (div > 0) dividendsU16[i] = floatProportionToU16(div);
   }

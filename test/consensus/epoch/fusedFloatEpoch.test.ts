@@ -64,7 +64,7 @@ const TRACE_VECTORS = [
 const TRACE_MATRICES = ['weights', 'clippedWeights', 'weightsForBonds', 'bondsDelta', 'emaBonds'] as const;
 
 /** The first field where two epoch outputs differ, or null when every element is identical. */
-export function diffOutputs(a: EpochOutput, b: EpochOutput): string | null {
+function diffOutputs(a: EpochOutput, b: EpochOutput): string | null {
   if (a.mode !== b.mode || a.variant !== b.variant || a.n !== b.n) return `header: ${a.mode}/${a.variant}/${a.n} vs ${b.mode}/${b.variant}/${b.n}`;
   for (const key of VECTORS) {
     const d = diffArrays(key, a[key], b[key]);
