@@ -15,10 +15,28 @@ export function floatProportionToU16(x: number): number {
   return v > 65535 ? 65535 : v;
 }
 
-function floatNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float64Array {
+/**
+ * floor(x · E) in rao for a fraction x, float mode; `e` is Number(E). Exported for the fused float
+ * epoch (fusedFloatEpoch.ts), which must give the same bigint for the same fraction.
+ */
+export function floatShareRao(x: number, e: number, emissionRao: bigint): bigint {
+  if (!(x > 0)) return 0n;
+  // Number(E) may round E up near 2^64, and a share never exceeds the emission itself. A
+  // double below e = Number(E) is at most the double just below e, which is below E.
+  const f = Math.floor(x * e);
+  // BigInt of a small integer (a V8 Smi, below 2^30) is about twice as fast as of a double.
+  return f >= e ? emissionRao : f < 0x40000000 ? BigInt(f | 0) : BigInt(f);
+}
+
+/**
+ * The stake of each uid before normalisation (alpha + root · tao_weight, zeroed below the threshold
+ * except for the owner) written into `out`; returns their sum, taken in uid order. Exported for the
+ * fused float epoch, which divides by the sum in a later pass of its own.
+ */
+export function floatStakeBeforeNormalization(inputs: StakeInputs, out: Float64Array): number {
+  const n = out.length;
   const tw = Number(inputs.taoWeightRaw) / U64_MAX_FLOAT;
   const threshold = Number(inputs.stakeThresholdRao);
-  const out = mem.f64(n);
   let sum = 0;
   const alphaRao = inputs.alphaStakeRao;
   const rootRao = inputs.rootStakeRao;
@@ -35,6 +53,12 @@ function floatNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float
     out[i] = kept;
     sum += kept;
   }
+  return sum;
+}
+
+function floatNormalizedStake(inputs: StakeInputs, n: number, mem: Arena): Float64Array {
+  const out = mem.f64(n);
+  const sum = floatStakeBeforeNormalization(inputs, out);
   if (sum === 0) return out;
   for (let i = 0; i < n; i++) out[i] = out[i]! / sum;
   return out;
@@ -53,18 +77,7 @@ export const floatArithmetic: EpochArithmetic = {
   emissionRao(fractions: Float64Array, emissionRao: bigint): bigint[] {
     const e = Number(emissionRao);
     const out = new Array<bigint>(fractions.length);
-    for (let i = 0; i < fractions.length; i++) {
-      const x = fractions[i]!;
-      if (!(x > 0)) {
-        out[i] = 0n;
-        continue;
-      }
-      // Number(E) may round E up near 2^64, and a share never exceeds the emission itself. A
-      // double below e = Number(E) is at most the double just below e, which is below E.
-      const f = Math.floor(x * e);
-      // BigInt of a small integer (a V8 Smi, below 2^30) is about twice as fast as of a double.
-      out[i] = f >= e ? emissionRao : f < 0x40000000 ? BigInt(f | 0) : BigInt(f);
-    }
+    for (let i = 0; i < fractions.length; i++) out[i] = floatShareRao(fractions[i]!, e, emissionRao);
     return out;
   },
   alphaForDistance(d, alphaLow, alphaHigh, steepnessOverMinus100) {

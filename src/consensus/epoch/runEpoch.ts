@@ -11,7 +11,8 @@ import { floatArithmetic, floatProportionToU16 } from './floatArithmetic.ts';
 import { i32f32ProportionToU16 } from '../../primitives/fixedNumber.ts';
 import { emptySparse } from './sparseMatrix.ts';
 import type { EpochInputs, EpochOutput, EpochWork } from './types.ts';
-import { chainVariantFor, findEpochVariant, epochVariantNames, type EpochVariant } from './variants.ts';
+import { YUMA2, YUMA3, chainVariantFor, findEpochVariant, epochVariantNames, type EpochVariant } from './variants.ts';
+import { runFusedFloatEpoch } from './fusedFloatEpoch.ts';
 
 export interface EpochOptions {
   /** `chain` (default, bit-exact) or `float`. */
@@ -24,6 +25,11 @@ export interface EpochOptions {
    * invalid. Without it each run allocates its own memory and results stay valid indefinitely.
    */
   readonly workspace?: Arena;
+  /**
+   * Runs the step pipeline even where the fused float path (fusedFloatEpoch.ts) would — for the
+   * test that checks the two agree bit for bit, and for debugging. The results are the same.
+   */
+  readonly stepPipeline?: boolean;
 }
 
 /** A first guess at the bytes one epoch needs, so a fresh arena rarely grows. */
@@ -109,9 +115,8 @@ function runSteps(
   workspace: Arena | undefined,
   lastStep: string | undefined,
 ): EpochWork {
-  let mem = workspace;
-  if (mem === undefined) mem = new Arena(estimateBytes(inputs));
-  else mem.reset();
+  const mem = workspace ?? new Arena(estimateBytes(inputs));
+  mem.reset();
   const work = makeWork(inputs, arithmeticFor(mode), mem);
   for (const step of variant.steps) {
     step.run(work);
@@ -139,7 +144,18 @@ function toU16Array(w: EpochWork, x: Float64Array): Uint16Array {
 export function runEpoch(inputs: EpochInputs, options: EpochOptions = {}): EpochOutput {
   const mode = options.mode ?? 'chain';
   const variant = resolveVariant(inputs, options.variant);
-  const w = runSteps(inputs, variant, mode, options.workspace, undefined);
+  const mem = options.workspace ?? new Arena(estimateBytes(inputs));
+  if (mode === 'float' && options.stepPipeline !== true) {
+    // The chain's variants in float mode have a fused implementation with the same results
+    // (fusedFloatEpoch.ts); it declines inputs of an unusual shape, which the steps then run.
+    const fused = variant === YUMA2 ? 'yuma2' : variant === YUMA3 ? 'yuma3' : null;
+    if (fused !== null) {
+      mem.reset();
+      const out = runFusedFloatEpoch(inputs, fused, mem);
+      if (out !== null) return out;
+    }
+  }
+  const w = runSteps(inputs, variant, mode, mem, undefined);
   const { n } = w;
   return {
     mode,

@@ -69,9 +69,10 @@ function weightedMedianPartition(
 /**
  * The chain's quickselect on the (score, stake) elements at [start, end) of `score`/`stake`, with
  * bounds lo = 0, hi = total. Each round partitions the current elements into a scratch pair —
- * lower part at the front, upper part at the back — and continues in one of them.
+ * lower part at the front, upper part at the back — and continues in one of them. `scratch` holds
+ * four arrays of at least end − start entries. Exported for the fused float epoch.
  */
-function selectWeighted(
+export function selectWeighted(
   score: Float64Array,
   stake: Float64Array,
   start: number,
