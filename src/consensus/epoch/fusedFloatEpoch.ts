@@ -7,7 +7,7 @@
  * The step pipeline (runEpoch.ts, steps/) stays the definition. This routine performs the same
  * float64 operations on the same operands in the same order — every sum is taken in the order the
  * pipeline takes it — so its result is bit-identical, trace included
- * (test/consensus/epoch/fusedFloatEpoch.test.ts compares every element with Object.is). It only
+ * (test/unit/consensus/epoch/fusedFloatEpoch.test.ts compares every element with Object.is). It only
  * handles the usual shape of stored rows: n rows, well-formed offsets, columns strictly ascending
  * and < n, u16 values other than −0 (whose sign the pipeline keeps on some paths only). For
  * anything else it returns null and the caller runs the pipeline, which also raises the

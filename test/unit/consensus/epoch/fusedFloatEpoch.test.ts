@@ -7,15 +7,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runFusedFloatEpoch, type FusedFloatVariant } from '../../../src/consensus/epoch/fusedFloatEpoch.ts';
-import { runEpoch } from '../../../src/consensus/epoch/runEpoch.ts';
-import { sparseFromRows, type SparseMatrix } from '../../../src/consensus/epoch/sparseMatrix.ts';
-import type { EpochInputs, EpochOutput } from '../../../src/consensus/epoch/types.ts';
-import { runSubnetEpoch } from '../../../src/consensus/epoch/mechanisms.ts';
-import { Arena } from '../../../src/primitives/arena.ts';
-import { Rng } from '../../../src/primitives/rng.ts';
-import { randomEpochInputs, withBondsFromOneEpoch } from '../../../src/sim/randomEpochInputs.ts';
-import { epochInputsArbitrary } from '../../property/arbitraries.ts';
+import { runFusedFloatEpoch, type FusedFloatVariant } from '../../../../src/consensus/epoch/fusedFloatEpoch.ts';
+import { runEpoch } from '../../../../src/consensus/epoch/runEpoch.ts';
+import { sparseFromRows, type SparseMatrix } from '../../../../src/consensus/epoch/sparseMatrix.ts';
+import type { EpochInputs, EpochOutput } from '../../../../src/consensus/epoch/types.ts';
+import { runSubnetEpoch } from '../../../../src/consensus/epoch/mechanisms.ts';
+import { Arena } from '../../../../src/primitives/arena.ts';
+import { Rng } from '../../../../src/primitives/rng.ts';
+import { randomEpochInputs, withBondsFromOneEpoch } from '../../../../src/sim/randomEpochInputs.ts';
+import { epochInputsArbitrary } from '../../../property/arbitraries.ts';
 
 const VARIANTS: readonly FusedFloatVariant[] = ['yuma2', 'yuma3'];
 
