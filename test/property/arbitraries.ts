@@ -331,7 +331,8 @@ export function cells(m: SparseMatrix, perm?: readonly number[]): [string, numbe
 // ---------------------------------------------------------------------------------------------
 
 
-const TRACE_VECTORS = [
+/** The trace's per-uid vectors (also compared by the fused float epoch's bit-identity test). */
+export const TRACE_VECTORS = [
   'stake',
   'activeStake',
   'consensus',

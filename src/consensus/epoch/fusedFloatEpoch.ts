@@ -22,7 +22,7 @@ import { activityCutoffBlocks } from './steps/activity.ts';
 import { lastTempoBlock } from './steps/bondsLoad.ts';
 import { commitRevealMaskBlocks } from './steps/weights.ts';
 import type { EpochInputs, EpochOutput } from './types.ts';
-import { selectWeighted } from './weightedMedian.ts';
+import { selectColumnMedians } from './weightedMedian.ts';
 
 /** The built-in variants this routine reproduces. */
 export type FusedFloatVariant = 'yuma2' | 'yuma3';
@@ -499,18 +499,10 @@ function weightedMedianColumns(
       entryStake[p] = s;
     }
   }
-  const scratch = [mem.f64(maxCol), mem.f64(maxCol), mem.f64(maxCol), mem.f64(maxCol)];
+  selectColumnMedians(mem, entryScore, entryStake, offset, fill, maxCol, nonZeroStake, stakeSum, minority, median);
   let anyNonZero = false;
   for (let j = 0; j < columns; j++) {
-    const start = offset[j]!;
-    const end = offset[j + 1]!;
-    if (start === end) continue;
-    if (fill[j]! < end) {
-      entryScore[fill[j]!] = 0;
-      entryStake[fill[j]!] = stakeSum - nonZeroStake[j]!;
-    }
-    const m = selectWeighted(entryScore, entryStake, start, end, minority, stakeSum, scratch);
-    median[j] = m;
+    const m = median[j]!;
     if (m !== 0) anyNonZero = true;
     if (m > 0) medianU16[j] = floatProportionToU16(m);
   }

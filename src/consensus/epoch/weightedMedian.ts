@@ -70,9 +70,9 @@ function weightedMedianPartition(
  * The chain's quickselect on the (score, stake) elements at [start, end) of `score`/`stake`, with
  * bounds lo = 0, hi = total. Each round partitions the current elements into a scratch pair —
  * lower part at the front, upper part at the back — and continues in one of them. `scratch` holds
- * four arrays of at least end − start entries. Exported for the fused float epoch.
+ * four arrays of at least end − start entries.
  */
-export function selectWeighted(
+function selectWeighted(
   score: Float64Array,
   stake: Float64Array,
   start: number,
@@ -295,8 +295,29 @@ export function weightedMedianColSparse(
       entryStake[p] = s;
     }
   }
+  selectColumnMedians(mem, entryScore, entryStake, offset, fill, maxCol, nonZeroStake, stakeSum, minority, median);
+  return median;
+}
+
+/**
+ * The last stage of the sparse median, shared with the fused float epoch: for every column with
+ * entries (`offset[j]..offset[j + 1]`, the non-zero scores filled up to `fill[j]`), completes the
+ * zero-score element and writes the selected median into `median[j]`; other columns keep theirs.
+ */
+export function selectColumnMedians(
+  mem: Arena,
+  entryScore: Float64Array,
+  entryStake: Float64Array,
+  offset: Int32Array,
+  fill: Int32Array,
+  maxCol: number,
+  nonZeroStake: Float64Array,
+  stakeSum: number,
+  minority: number,
+  median: Float64Array,
+): void {
   const scratch = [mem.f64(maxCol), mem.f64(maxCol), mem.f64(maxCol), mem.f64(maxCol)];
-  for (let j = 0; j < columns; j++) {
+  for (let j = 0; j < median.length; j++) {
     const start = offset[j]!;
     const end = offset[j + 1]!;
     if (start === end) continue;
@@ -307,5 +328,4 @@ export function weightedMedianColSparse(
     }
     median[j] = selectWeighted(entryScore, entryStake, start, end, minority, stakeSum, scratch);
   }
-  return median;
 }

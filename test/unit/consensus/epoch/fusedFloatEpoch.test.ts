@@ -15,7 +15,7 @@ import { runSubnetEpoch } from '../../../../src/consensus/epoch/mechanisms.ts';
 import { Arena } from '../../../../src/primitives/arena.ts';
 import { Rng } from '../../../../src/primitives/rng.ts';
 import { randomEpochInputs, withBondsFromOneEpoch } from '../../../../src/sim/randomEpochInputs.ts';
-import { epochInputsArbitrary } from '../../../property/arbitraries.ts';
+import { epochInputsArbitrary, TRACE_VECTORS } from '../../../property/arbitraries.ts';
 
 const VARIANTS: readonly FusedFloatVariant[] = ['yuma2', 'yuma3'];
 
@@ -49,17 +49,6 @@ const VECTORS = [
   'serverEmissionRao',
   'validatorEmissionRao',
   'emissionRao',
-] as const;
-const TRACE_VECTORS = [
-  'stake',
-  'activeStake',
-  'consensus',
-  'validatorTrust',
-  'incentive',
-  'dividends',
-  'normalizedServerEmission',
-  'normalizedValidatorEmission',
-  'normalizedCombinedEmission',
 ] as const;
 const TRACE_MATRICES = ['weights', 'clippedWeights', 'weightsForBonds', 'bondsDelta', 'emaBonds'] as const;
 
